@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+import { getCurrentUser } from "@/lib/server/session";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link href="/articles" className="brand">
+          Factline
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/articles">Articles</Link>
+          <Link href="/articles/new">Add article</Link>
+        </nav>
+        <span className="who">
+          {user.name} · {user.role === "ADMIN" ? "Admin" : "Editor"}
+        </span>
+        <SignOutButton />
+      </header>
+      <main id="content">{children}</main>
+    </>
+  );
+}

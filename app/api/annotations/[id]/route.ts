@@ -1,0 +1,27 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { updateClaimSchema } from "@/lib/claims/schemas";
+import { LD_JSON, toWebAnnotation } from "@/lib/claims/web-annotation";
+import { apiRoute, readJson } from "@/lib/server/api";
+import { deleteClaim, getClaim, updateClaim } from "@/lib/server/claims";
+import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ req, params }) => {
+  const claim = await getClaim(params.id);
+  if (!wantsJsonLd(req)) return NextResponse.json(claim);
+  const annotation = toWebAnnotation(claim, { baseUrl: publicOrigin(req), articleId: claim.articleId });
+  return NextResponse.json(annotation, { headers: { "Content-Type": LD_JSON, Vary: "Accept" } });
+});
+
+export const PATCH = apiRoute<Params>(async ({ req, user, params }) =>
+  NextResponse.json(await updateClaim(user, params.id, await readJson(req, updateClaimSchema))),
+);
+
+const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+export const DELETE = apiRoute<Params>(async ({ req, user, params }) => {
+  await deleteClaim(user, params.id, deleteQuerySchema.parse(searchParamsOf(req)).version);
+  return new NextResponse(null, { status: 204 });
+});

@@ -1,0 +1,92 @@
+"use client";
+
+import { useEffect, useMemo, useRef, type MouseEvent } from "react";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { buildTextIndex } from "@/lib/anchoring";
+import type { ArticleDoc } from "@/lib/articles/document";
+import { articleExtensions } from "@/lib/articles/extensions";
+import type { PlacedClaim } from "@/lib/claims/placement";
+import { ClaimHighlights, showHighlights } from "./claim-highlights";
+import { highlightsFor } from "./highlight-classes";
+import { StaticDocument } from "./StaticDocument";
+import { useSelectedPassage } from "./useSelectedPassage";
+
+export const MARK_SHORTCUT = { key: "m", label: "Alt+M" } as const;
+
+interface Props {
+  doc: ArticleDoc;
+  /** The claims to draw (already filtered). */
+  claims: PlacedClaim[];
+  currentUserId: string;
+  activeId: string | null;
+  flashId: string | null;
+  onHighlightClick(id: string): void;
+  /** The reader asked to mark the selected passage (plain-text offsets). Resolves when saved. */
+  onMark(range: { start: number; end: number }): Promise<boolean>;
+}
+
+/** The article in TipTap, read-only, with claims as highlights and a "Mark as claim" button on selections. */
+export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, onHighlightClick, onMark }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const editor = useEditor({
+    extensions: [...articleExtensions, ClaimHighlights],
+    content: doc,
+    editable: false,
+    // The server has no DOM: render the editor only after hydration (StaticDocument covers SSR).
+    immediatelyRender: false,
+    editorProps: { attributes: { "aria-label": "Article text", role: "document" } },
+  });
+  // The document never changes in the viewer, so one index serves every mapping.
+  const index = useMemo(() => (editor ? buildTextIndex(editor.state.doc) : null), [editor]);
+  const { passage, clear } = useSelectedPassage(editor, index, container);
+
+  useEffect(() => {
+    if (editor && index) showHighlights(editor, highlightsFor(claims, index, { currentUserId, activeId, flashId }));
+  }, [editor, index, claims, currentUserId, activeId, flashId]);
+
+  const mark = async () => {
+    if (passage && (await onMark({ start: passage.start, end: passage.end }))) clear();
+  };
+  const markRef = useRef(mark);
+  useEffect(() => {
+    markRef.current = mark;
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyM") {
+        event.preventDefault();
+        void markRef.current();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (!window.getSelection()?.isCollapsed) return; // the end of a drag-selection, not a click
+    const target = (event.target as HTMLElement).closest<HTMLElement>("[data-claim-id]");
+    if (target?.dataset.claimId) onHighlightClick(target.dataset.claimId);
+  };
+
+  return (
+    // Clicks on highlights are a shortcut; every claim is also reachable from its card in the panel.
+    <div className="article-body" ref={container} onClick={onClick}>
+      {editor ? <EditorContent editor={editor} /> : <StaticDocument doc={doc} />}
+      {passage && (
+        <button
+          type="button"
+          className="mark-claim primary"
+          style={{ top: passage.top, left: passage.left }}
+          // Keep the selection: a mousedown on a button would otherwise clear it before the click.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => void mark()}
+          aria-keyshortcuts="Alt+M"
+          title={`Mark the selected passage as a claim (${MARK_SHORTCUT.label})`}
+        >
+          Mark as claim
+        </button>
+      )}
+    </div>
+  );
+}

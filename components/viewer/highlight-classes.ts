@@ -1,0 +1,23 @@
+import type { TextIndex } from "@/lib/anchoring";
+import { offsetsToRange } from "@/lib/anchoring";
+import type { PlacedClaim } from "@/lib/claims/placement";
+import type { Highlight } from "./claim-highlights";
+
+/** Highlights for the anchored claims: coloured by status, told apart by owner, the active one marked. */
+export function highlightsFor(
+  claims: PlacedClaim[],
+  index: TextIndex,
+  options: { currentUserId: string; activeId: string | null; flashId: string | null },
+): Highlight[] {
+  const highlights: Highlight[] = [];
+  for (const claim of claims) {
+    if (claim.anchor.status !== "anchored") continue;
+    const { from, to } = offsetsToRange(index, claim.anchor.start, claim.anchor.end);
+    if (from >= to) continue;
+    const classes = ["claim-hl", `status-${claim.status.toLowerCase()}`, claim.author.id === options.currentUserId ? "mine" : "theirs"];
+    if (claim.id === options.activeId) classes.push("is-active");
+    if (claim.id === options.flashId) classes.push("is-flashing");
+    highlights.push({ id: claim.id, from, to, className: classes.join(" ") });
+  }
+  return highlights;
+}

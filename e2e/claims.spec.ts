@@ -1,0 +1,139 @@
+import { expect, selectPassage, signIn, test } from "./fixtures";
+import { createUser } from "./factories";
+import type { Page } from "@playwright/test";
+
+const SECOND_SENTENCE = "Earlier, China’s leader, Xi Jinping, had told Putin that Moscow should negotiate with the government in Kyiv.";
+const MINSK = "The readout added that Minsk was chosen as the venue for the proposed talk.";
+const OBOLON = "the Russian forces have entered the Obolon district in the North of the city";
+
+const claimsPanel = (page: Page) => page.getByRole("region", { name: "Claims" });
+const card = (page: Page, quoteStart: string) => claimsPanel(page).getByRole("article", { name: new RegExp(`^Claim: .?${escape(quoteStart)}`) });
+const highlight = (page: Page, text: string) => page.locator(".ProseMirror [data-claim-id]", { hasText: text }).first();
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+test("an editor marks a sentence, verifies it with a source, and finds it all after reloading", async ({ page, editor, article }) => {
+  await signIn(page, editor, `/articles/${article.id}`);
+
+  // A triple-click selects the sentence's paragraph, as an editor would.
+  await page.getByText(SECOND_SENTENCE).click({ clickCount: 3 });
+  await page.getByRole("button", { name: "Mark as claim" }).click();
+
+  const claim = card(page, "Earlier, China’s leader");
+  await expect(claim).toBeVisible();
+  await expect(highlight(page, "Xi Jinping")).toHaveClass(/status-unverified/);
+
+  // Verified needs evidence: the UI says so before sending anything.
+  await claim.getByRole("radio", { name: "Verified", exact: true }).click();
+  await expect(claim.getByRole("alert")).toContainText("Add at least one source before marking this claim as Verified.");
+  await expect(claim.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
+
+  await claim.getByRole("button", { name: "Add source" }).click();
+  await claim.getByLabel("Source URL").fill("https://www.reuters.com/world/china-xi-putin-call-2022-02-25/");
+  await claim.getByLabel("Source title").fill("Xi tells Putin he supports talks with Ukraine");
+  await claim.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(claim.getByRole("link", { name: "Xi tells Putin he supports talks with Ukraine" })).toBeVisible();
+
+  await claim.getByRole("radio", { name: "Verified", exact: true }).check();
+  await expect(claim.getByRole("radio", { name: "Verified", exact: true })).toBeChecked();
+  await expect(highlight(page, "Xi Jinping")).toHaveClass(/status-verified/);
+
+  await page.reload();
+  const reloaded = card(page, "Earlier, China’s leader");
+  await expect(reloaded).toContainText("Verified");
+  await expect(highlight(page, "Xi Jinping")).toHaveClass(/status-verified/);
+  await reloaded.click();
+  await expect(reloaded.getByRole("link", { name: "Xi tells Putin he supports talks with Ukraine" })).toBeVisible();
+  await reloaded.getByText(/History/).click();
+  await expect(reloaded).toContainText("changed the status from Unverified to Verified");
+});
+
+test("a colleague sees the claim read-only with its author, adds their own, and the filters work", async ({ browser, page, editor, article }) => {
+  await signIn(page, editor, `/articles/${article.id}`);
+  await selectPassage(page, MINSK);
+  await page.getByRole("button", { name: "Mark as claim" }).click();
+  await expect(card(page, "The readout added")).toBeVisible();
+
+  const colleague = await createUser("EDITOR");
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signIn(other, colleague, `/articles/${article.id}`);
+
+  const theirs = card(other, "The readout added");
+  await expect(theirs).toContainText(editor.name);
+  await theirs.click();
+  await expect(theirs.getByRole("radio")).toHaveCount(0);
+  await expect(theirs.getByRole("button", { name: /Delete/ })).toHaveCount(0);
+  await expect(highlight(other, "Minsk was chosen")).toHaveClass(/theirs/);
+
+  await selectPassage(other, OBOLON);
+  await other.keyboard.press("Alt+m");
+  const mine = card(other, "the Russian forces have entered");
+  await expect(mine).toBeVisible();
+  await expect(highlight(other, "Obolon")).toHaveClass(/mine/);
+
+  const panel = claimsPanel(other);
+  await panel.getByLabel("Filter by editor").selectOption({ label: "Mine" });
+  await expect(mine).toBeVisible();
+  await expect(theirs).toHaveCount(0);
+  await expect(other.locator(".ProseMirror [data-claim-id]")).toHaveCount(1);
+
+  await panel.getByLabel("Filter by editor").selectOption({ label: editor.name });
+  await expect(theirs).toBeVisible();
+  await expect(mine).toHaveCount(0);
+
+  await panel.getByLabel("Filter by editor").selectOption({ label: "Everyone" });
+  await expect(panel.getByRole("article")).toHaveCount(2);
+  await panel.getByLabel("Filter by status").selectOption({ label: "Verified (0)" });
+  await expect(panel.getByRole("article")).toHaveCount(0);
+  await expect(panel).toContainText("No claims match these filters.");
+  await context.close();
+});
+
+test("clicking a highlight opens its card, and a card's Show in text scrolls to its highlight", async ({ page, editor, article }) => {
+  await signIn(page, editor, `/articles/${article.id}`);
+  await selectPassage(page, MINSK);
+  await page.getByRole("button", { name: "Mark as claim" }).click();
+  await expect(card(page, "The readout added")).toBeFocused();
+  await selectPassage(page, OBOLON);
+  await page.getByRole("button", { name: "Mark as claim" }).click();
+  await expect(claimsPanel(page).getByRole("article")).toHaveCount(2);
+
+  await highlight(page, "Minsk was chosen").click();
+  await expect(card(page, "The readout added")).toBeFocused();
+  await expect(card(page, "The readout added").getByRole("radio", { name: "Unverified", exact: true })).toBeVisible();
+
+  await card(page, "the Russian forces have entered").getByRole("button", { name: "Show in text" }).click();
+  await expect(highlight(page, "Obolon")).toHaveClass(/is-active/);
+  await expect(highlight(page, "Obolon")).toBeInViewport();
+});
+
+test("two editors rating the same passage differently both see the disagreement", async ({ browser, page, editor, article }) => {
+  const rate = async (p: Page, status: string) => {
+    await selectPassage(p, MINSK);
+    await p.getByRole("button", { name: "Mark as claim" }).click();
+    const claim = claimsPanel(p).getByRole("article").filter({ has: p.getByRole("radio") }).first();
+    await claim.getByRole("button", { name: "Add source" }).click();
+    await claim.getByLabel("Source URL").fill("https://www.belta.by/");
+    await claim.getByLabel("Source title").fill("BelTA");
+    await claim.getByRole("button", { name: "Save", exact: true }).click();
+    await claim.getByRole("radio", { name: status, exact: true }).check();
+    await expect(claim.getByRole("radio", { name: status, exact: true })).toBeChecked();
+  };
+  await signIn(page, editor, `/articles/${article.id}`);
+  await rate(page, "Verified");
+
+  const colleague = await createUser("EDITOR");
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await signIn(other, colleague, `/articles/${article.id}`);
+  // The colleague marks the same sentence inside the existing highlight: select it by its own text.
+  await rate(other, "Misleading");
+  const notes = (p: Page) => claimsPanel(p).getByRole("note");
+  await expect(notes(other).filter({ hasText: `${editor.name} rated this passage Verified` })).toBeVisible();
+  await expect(notes(other).filter({ hasText: `${colleague.name} rated this passage Misleading` })).toBeVisible();
+
+  await page.reload();
+  await expect(notes(page).filter({ hasText: `${colleague.name} rated this passage Misleading` })).toBeVisible();
+  await expect(notes(page).filter({ hasText: `${editor.name} rated this passage Verified` })).toBeVisible();
+  await context.close();
+});

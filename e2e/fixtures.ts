@@ -1,0 +1,55 @@
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { createSampleArticle, createUser, type TestUser } from "./factories";
+
+export async function signIn(page: Page, user: { email: string; password: string }, path = "/articles") {
+  await page.goto(path);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export const test = base.extend<{ editor: TestUser; article: { id: string; title: string } }>({
+  editor: async ({}, use) => {
+    await use(await createUser("EDITOR"));
+  },
+  article: async ({ editor }, use) => {
+    await use(await createSampleArticle(editor.id));
+  },
+});
+
+/** Selects `passage` in the article text as a reader would with the mouse (a DOM selection). */
+export async function selectPassage(page: Page, passage: string) {
+  await page.locator(".ProseMirror").waitFor();
+  const found = await page.evaluate((wanted) => {
+    const root = document.querySelector(".ProseMirror");
+    if (!root) return false;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return true;
+    }
+    return false;
+  }, passage);
+  expect(found, `"${passage}" is in one text node of the article`).toBe(true);
+}
+
+export { expect };
+
+/** Signs an API client in through next-auth's credentials endpoint; its cookies then carry the session. */
+export async function signInApi(request: APIRequestContext, user: { email: string; password: string }) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+  });
+  expect(response.ok()).toBe(true);
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email: string } };
+  expect(session.user?.email).toBe(user.email);
+}

@@ -1,0 +1,50 @@
+import { DEMO_PASSWORD, SAMPLE_ARTICLE } from "@/prisma/demo-data";
+import { expect, signIn, test } from "./fixtures";
+
+const demoEditor = { email: "editor@factline.test", password: DEMO_PASSWORD };
+const FIRST_SENTENCE = "Russian President, Vladimir Putin, has reportedly said that Russia is open to sending a delegation to Minsk";
+
+test("an editor signs in, sees the library and reads the sample article", async ({ page }) => {
+  await signIn(page, demoEditor);
+  await expect(page.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: SAMPLE_ARTICLE.title }).click();
+  await expect(page.getByRole("heading", { name: SAMPLE_ARTICLE.title, level: 1 })).toBeVisible();
+  await expect(page.getByText(FIRST_SENTENCE)).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "Claims" })).toBeVisible();
+});
+
+test("a wrong password is refused without saying which field was wrong", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(demoEditor.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an anonymous visit to an article goes to sign-in and comes back after it", async ({ page, editor }) => {
+  await page.goto("/articles");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Farticles/);
+
+  // Find the sample article's address as a signed-in user would, then try it anonymously.
+  await signIn(page, editor);
+  await page.getByRole("link", { name: SAMPLE_ARTICLE.title }).click();
+  await expect(page).toHaveURL(/\/articles\/[a-z0-9]+$/);
+  const articleUrl = new URL(page.url()).pathname;
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+  await page.goto(articleUrl);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill(editor.email);
+  await page.getByLabel("Password").fill(editor.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(articleUrl);
+  await expect(page.getByText(FIRST_SENTENCE)).toBeVisible();
+});
+
+test("the API answers 401 with a JSON error to an anonymous caller", async ({ request }) => {
+  const response = await request.get("/api/articles");
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({ error: expect.stringContaining("Sign in") });
+});

@@ -1,0 +1,26 @@
+import { statusLabel } from "./statuses";
+
+export const EVENT_KINDS = ["created", "status", "note", "source_added", "source_removed", "deleted"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export function isEventKind(value: string): value is EventKind {
+  return (EVENT_KINDS as readonly string[]).includes(value);
+}
+
+/** What happened, as the card's history says it after the actor's name. */
+export function describeEvent(event: { kind: EventKind; from: string | null; to: string | null }): string {
+  switch (event.kind) {
+    case "created":
+      return "marked this claim";
+    case "status":
+      return `changed the status from ${statusLabel(event.from ?? "")} to ${statusLabel(event.to ?? "")}`;
+    case "note":
+      return event.to ? "edited the note" : "cleared the note";
+    case "source_added":
+      return `added the source “${event.to ?? ""}”`;
+    case "source_removed":
+      return `removed the source “${event.from ?? ""}”`;
+    case "deleted":
+      return "deleted this claim";
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Errors that carry a message a person can act on. Domain code throws them; the API wrapper turns
+ * each kind into its HTTP status, so lib/ never speaks HTTP.
+ */
+export type ProblemKind =
+  | "malformed" // 400: the request cannot be read at all
+  | "unauthenticated" // 401
+  | "forbidden" // 403: not yours
+  | "not_found" // 404
+  | "conflict" // 409: changed by someone else since you loaded it
+  | "too_large" // 413
+  | "invalid"; // 422: readable, but breaks a rule
+
+export class Problem extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    message: string,
+    readonly details?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "Problem";
+  }
+}
+
+export const STATUS_OF: Record<ProblemKind, number> = {
+  malformed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  invalid: 422,
+};

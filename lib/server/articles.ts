@@ -1,0 +1,65 @@
+import "server-only";
+import { Problem } from "@/lib/errors";
+import type { ArticleDoc } from "@/lib/articles/document";
+import type { ArticleMeta } from "@/lib/articles/schemas";
+import { db } from "./db";
+
+const summarySelect = {
+  id: true,
+  title: true,
+  outlet: true,
+  author: true,
+  url: true,
+  publishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  claimCount: number;
+}
+
+export interface ArticleDetail extends Omit<ArticleSummary, "claimCount"> {
+  doc: ArticleDoc;
+  text: string;
+}
+
+export async function listArticles(): Promise<ArticleSummary[]> {
+  const rows = await db.article.findMany({
+    select: { ...summarySelect, _count: { select: { claims: { where: { deletedAt: null } } } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, claimCount: _count.claims }));
+}
+
+export async function getArticleTitle(id: string): Promise<string> {
+  const row = await db.article.findUnique({ where: { id }, select: { title: true } });
+  if (!row) throw new Problem("not_found", "There is no article with this id. It may have been removed.");
+  return row.title;
+}
+
+export async function getArticle(id: string): Promise<ArticleDetail> {
+  const row = await db.article.findUnique({ where: { id }, select: { ...summarySelect, body: true, text: true } });
+  if (!row) throw new Problem("not_found", "There is no article with this id. It may have been removed.");
+  const { body, ...rest } = row;
+  return { ...rest, doc: JSON.parse(body) as ArticleDoc };
+}
+
+export async function createArticle(
+  userId: string,
+  meta: ArticleMeta,
+  content: { doc: ArticleDoc; text: string },
+): Promise<{ id: string }> {
+  return db.article.create({
+    data: { ...meta, body: JSON.stringify(content.doc), text: content.text, createdById: userId },
+    select: { id: true },
+  });
+}

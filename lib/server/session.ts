@@ -1,0 +1,23 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./auth";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: "EDITOR" | "ADMIN";
+}
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  return session?.user?.id ? session.user : null;
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page that comes back here. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
