@@ -1,4 +1,4 @@
-import { expect, selectPassage, signIn, test } from "./fixtures";
+import { expect, rateClaim, selectPassage, signIn, test } from "./fixtures";
 import { createUser } from "./factories";
 import type { Page } from "@playwright/test";
 
@@ -112,12 +112,7 @@ test("two editors rating the same passage differently both see the disagreement"
     await selectPassage(p, MINSK);
     await p.getByRole("button", { name: "Mark as claim" }).click();
     const claim = claimsPanel(p).getByRole("article").filter({ has: p.getByRole("radio") }).first();
-    await claim.getByRole("button", { name: "Add source" }).click();
-    await claim.getByLabel("Source URL").fill("https://www.belta.by/");
-    await claim.getByLabel("Source title").fill("BelTA");
-    await claim.getByRole("button", { name: "Save", exact: true }).click();
-    await claim.getByRole("radio", { name: status, exact: true }).check();
-    await expect(claim.getByRole("radio", { name: status, exact: true })).toBeChecked();
+    await rateClaim(claim, status, { url: "https://www.belta.by/", title: "BelTA" });
   };
   await signIn(page, editor, `/articles/${article.id}`);
   await rate(page, "Verified");

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { createSampleArticle, createUser, type TestUser } from "./factories";
 
 export async function signIn(page: Page, user: { email: string; password: string }, path = "/articles") {
@@ -52,4 +52,15 @@ export async function signInApi(request: APIRequestContext, user: { email: strin
   expect(response.ok()).toBe(true);
   const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email: string } };
   expect(session.user?.email).toBe(user.email);
+}
+
+/** In an own claim's card: adds a source through "Add source", then sets the status. */
+export async function rateClaim(card: Locator, status: string, source: { url: string; title: string }) {
+  await card.getByRole("button", { name: "Add source" }).click();
+  await card.getByLabel("Source URL").fill(source.url);
+  await card.getByLabel("Source title").fill(source.title);
+  await card.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(card.getByRole("link", { name: source.title })).toBeVisible();
+  await card.getByRole("radio", { name: status, exact: true }).check();
+  await expect(card.getByRole("radio", { name: status, exact: true })).toBeChecked();
 }

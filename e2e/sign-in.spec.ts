@@ -7,10 +7,10 @@ const FIRST_SENTENCE = "Russian President, Vladimir Putin, has reportedly said t
 test("an editor signs in, sees the library and reads the sample article", async ({ page }) => {
   await signIn(page, demoEditor);
   await expect(page.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
-  await page.getByRole("link", { name: SAMPLE_ARTICLE.title }).click();
+  await page.getByRole("link", { name: SAMPLE_ARTICLE.title, exact: true }).click();
   await expect(page.getByRole("heading", { name: SAMPLE_ARTICLE.title, level: 1 })).toBeVisible();
   await expect(page.getByText(FIRST_SENTENCE)).toBeVisible();
-  await expect(page.getByRole("complementary", { name: "Claims" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Claims" })).toBeVisible();
 });
 
 test("a wrong password is refused without saying which field was wrong", async ({ page }) => {
@@ -28,7 +28,7 @@ test("an anonymous visit to an article goes to sign-in and comes back after it",
 
   // Find the sample article's address as a signed-in user would, then try it anonymously.
   await signIn(page, editor);
-  await page.getByRole("link", { name: SAMPLE_ARTICLE.title }).click();
+  await page.getByRole("link", { name: SAMPLE_ARTICLE.title, exact: true }).click();
   await expect(page).toHaveURL(/\/articles\/[a-z0-9]+$/);
   const articleUrl = new URL(page.url()).pathname;
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -6,7 +6,7 @@ import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/clai
 import { isStatus, statusRuleViolation } from "@/lib/claims/statuses";
 import type { ClaimView } from "@/lib/claims/types";
 import type { Prisma } from "@/generated/prisma/client";
-import { db } from "./db";
+import { db, writeTransaction } from "./db";
 import type { SessionUser } from "./session";
 
 const person = { select: { id: true, name: true } } as const;
@@ -85,7 +85,7 @@ export async function getClaim(id: string): Promise<ClaimView> {
 }
 
 export async function createClaim(user: SessionUser, articleId: string, input: CreateClaimInput): Promise<ClaimView> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { text: true } });
     if (!article) throw articleNotFound();
     const position = { type: "TextPositionSelector" as const, ...input.position };
@@ -136,7 +136,7 @@ function staleVersion(): Problem {
 }
 
 export async function updateClaim(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimView> {
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const claim = await claimForWrite(tx, user, id, input.version);
     const removeIds = [...new Set(input.removeSourceIds ?? [])];
     const removed = removeIds.length
@@ -178,7 +178,7 @@ export async function updateClaim(user: SessionUser, id: string, input: UpdateCl
 }
 
 export async function deleteClaim(user: SessionUser, id: string, version?: number): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const claim = await claimForWrite(tx, user, id, version);
     const written = await tx.claim.updateMany({
       where: { id, authorId: user.id, version: claim.version, deletedAt: null },
