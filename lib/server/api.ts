@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { Problem, STATUS_OF } from "@/lib/errors";
-import { getCurrentUser, type SessionUser } from "./session";
+import { userFromRequest, type SessionUser } from "./session";
 
 export interface ApiContext<Params> {
   req: Request;
@@ -21,7 +21,7 @@ export function apiRoute<Params = Record<string, never>>(
   handler: (ctx: ApiContext<Params>) => Promise<Response>,
 ): (req: Request, ctx: RouteContext<Params>) => Promise<Response> {
   return async (req, ctx) => {
-    const user = await getCurrentUser();
+    const user = await userFromRequest(req);
     if (!user) return problemResponse(new Problem("unauthenticated", "Sign in to use the Factline API."));
     try {
       return await handler({ req, user, params: await ctx.params });

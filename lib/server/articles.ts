@@ -32,6 +32,9 @@ export interface ArticleDetail extends Omit<ArticleSummary, "claimCount"> {
   text: string;
 }
 
+export const articleNotFound = () =>
+  new Problem("not_found", "There is no article with this id. It may have been removed.");
+
 export async function listArticles(): Promise<ArticleSummary[]> {
   const rows = await db.article.findMany({
     select: { ...summarySelect, _count: { select: { claims: { where: { deletedAt: null } } } } },
@@ -42,13 +45,13 @@ export async function listArticles(): Promise<ArticleSummary[]> {
 
 export async function getArticleTitle(id: string): Promise<string> {
   const row = await db.article.findUnique({ where: { id }, select: { title: true } });
-  if (!row) throw new Problem("not_found", "There is no article with this id. It may have been removed.");
+  if (!row) throw articleNotFound();
   return row.title;
 }
 
 export async function getArticle(id: string): Promise<ArticleDetail> {
   const row = await db.article.findUnique({ where: { id }, select: { ...summarySelect, body: true, text: true } });
-  if (!row) throw new Problem("not_found", "There is no article with this id. It may have been removed.");
+  if (!row) throw articleNotFound();
   const { body, ...rest } = row;
   return { ...rest, doc: JSON.parse(body) as ArticleDoc };
 }

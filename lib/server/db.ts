@@ -17,10 +17,15 @@ const MAX_ATTEMPTS = 5;
  * apply). Running the whole transaction again on a fresh snapshot is correct, because it only
  * touches the database; version checks inside it still catch real conflicts.
  */
-export async function writeTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export function writeTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return withBusyRetry(() => db.$transaction(work));
+}
+
+/** Runs a database write again when SQLite reports the database busy (see writeTransaction). */
+export async function withBusyRetry<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work);
+      return await write();
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isBusy(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));

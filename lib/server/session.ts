@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { authOptions } from "./auth";
 
@@ -20,4 +21,14 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+/**
+ * For route handlers: the user from the request's session cookie. Decoding the JWT directly is
+ * what getServerSession does too, minus the callbacks and cookie handling of a full auth request.
+ */
+export async function userFromRequest(req: Request): Promise<SessionUser | null> {
+  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: process.env.NEXTAUTH_SECRET });
+  if (!token?.id || !token.role) return null;
+  return { id: token.id, name: token.name ?? "", email: token.email ?? "", role: token.role };
 }

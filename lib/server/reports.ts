@@ -1,0 +1,37 @@
+import "server-only";
+import { Problem } from "@/lib/errors";
+import { buildReport, type Report, type ReportScope } from "@/lib/report/model";
+import { getArticle } from "./articles";
+import { listClaims } from "./claims";
+import { db } from "./db";
+import type { SessionUser } from "./session";
+
+/** Whose claims a report covers: everyone's, the signed-in editor's ("me"), or one editor's id. */
+export type EditorScope = "me" | (string & {}) | undefined;
+
+/** The organisation that publishes the fact-checks (ClaimReview author). */
+const organization = () => process.env.FACTLINE_ORGANIZATION?.trim() || "Factline";
+
+export async function buildArticleReport(articleId: string, editor: EditorScope, user: SessionUser, baseUrl: string): Promise<Report> {
+  const article = await getArticle(articleId);
+  const scope = await resolveScope(editor, user);
+  const claims = await listClaims(articleId, scope.authorId ? { user: scope.authorId } : {}, user);
+  return buildReport({ article, claims, scope: scope.scope, generatedAt: new Date(), baseUrl, organization: organization() });
+}
+
+async function resolveScope(editor: EditorScope, user: SessionUser): Promise<{ scope: ReportScope; authorId?: string }> {
+  if (!editor) return { scope: { kind: "everyone" } };
+  if (editor === "me" || editor === user.id) return { scope: { kind: "mine", editorName: user.name }, authorId: user.id };
+  const other = await db.user.findUnique({ where: { id: editor }, select: { id: true, name: true } });
+  if (!other) throw new Problem("not_found", "There is no editor with this id: choose the report's scope again.");
+  return { scope: { kind: "editor", editorName: other.name }, authorId: other.id };
+}
+
+/** The editors who have claims on an article, for the report's scope picker. */
+export async function editorsWithClaims(articleId: string): Promise<Array<{ id: string; name: string }>> {
+  return db.user.findMany({
+    where: { claims: { some: { articleId, deletedAt: null } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
