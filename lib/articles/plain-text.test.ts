@@ -11,19 +11,18 @@ describe("plainTextOf", () => {
   it("joins textblocks with a single newline", () => {
     expect(
       plainTextOf(
-        doc(
-          { type: "heading", attrs: { level: 1 }, content: [text("Title")] },
-          p(text("First.")),
-          { type: "codeBlock", content: [text("a = 1\nb = 2")] },
-        ),
+        doc({ type: "heading", attrs: { level: 1 }, content: [text("Title")] }, p(text("First.")), {
+          type: "codeBlock",
+          content: [text("a = 1\nb = 2")],
+        }),
       ),
     ).toBe("Title\nFirst.\na = 1\nb = 2");
   });
 
   it("concatenates a block's text nodes regardless of marks", () => {
-    expect(
-      plainTextOf(doc(p(text("a "), { type: "text", text: "bold", marks: [{ type: "bold" }] }, text(" z")))),
-    ).toBe("a bold z");
+    expect(plainTextOf(doc(p(text("a "), { type: "text", text: "bold", marks: [{ type: "bold" }] }, text(" z"))))).toBe(
+      "a bold z",
+    );
   });
 
   it("turns a hard break into a newline", () => {
@@ -38,7 +37,10 @@ describe("plainTextOf", () => {
         content: [
           item(p(text("1")), {
             type: "orderedList",
-            content: [item(p(text("1.a")), { type: "blockquote", content: [p(text("quoted in list"))] }), item(p(text("1.b")))],
+            content: [
+              item(p(text("1.a")), { type: "blockquote", content: [p(text("quoted in list"))] }),
+              item(p(text("1.b"))),
+            ],
           }),
           item(p(text("2"))),
         ],
@@ -50,7 +52,9 @@ describe("plainTextOf", () => {
   });
 
   it("contributes nothing for a horizontal rule and an empty line for an empty paragraph", () => {
-    expect(plainTextOf(doc(p(text("a")), { type: "horizontalRule" }, { type: "paragraph" }, p(text("b"))))).toBe("a\n\nb");
+    expect(plainTextOf(doc(p(text("a")), { type: "horizontalRule" }, { type: "paragraph" }, p(text("b"))))).toBe(
+      "a\n\nb",
+    );
   });
 
   it("is empty for an empty document", () => {

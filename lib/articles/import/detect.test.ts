@@ -15,12 +15,19 @@ describe("formatFromFileName", () => {
     expect(formatFromFileName(name)).toBe(format);
   });
 
-  it.each(["report.doc", "scan.pdf", "noextension", "", ".", "trailingdot.", "x.constructor", "x.__proto__", "dir.md/file"])(
-    "%j is not supported",
-    (name) => {
-      expect(formatFromFileName(name)).toBeNull();
-    },
-  );
+  it.each([
+    "report.doc",
+    "scan.pdf",
+    "noextension",
+    "",
+    ".",
+    "trailingdot.",
+    "x.constructor",
+    "x.__proto__",
+    "dir.md/file",
+  ])("%j is not supported", (name) => {
+    expect(formatFromFileName(name)).toBeNull();
+  });
 
   it("lists the accepted extensions for a file picker", () => {
     expect(ARTICLE_FILE_EXTENSIONS).toEqual([".txt", ".md", ".markdown", ".html", ".htm", ".docx"]);

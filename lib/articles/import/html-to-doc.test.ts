@@ -125,7 +125,10 @@ describe("htmlToDoc: structure", () => {
       {
         type: "bulletList",
         content: [
-          { type: "listItem", content: [p("a"), { type: "bulletList", content: [{ type: "listItem", content: [p("a1")] }] }] },
+          {
+            type: "listItem",
+            content: [p("a"), { type: "bulletList", content: [{ type: "listItem", content: [p("a1")] }] }],
+          },
           { type: "listItem", content: [p("b")] },
         ],
       },
@@ -138,7 +141,13 @@ describe("htmlToDoc: structure", () => {
       {
         type: "bulletList",
         content: [
-          { type: "listItem", content: [{ type: "paragraph" }, { type: "bulletList", content: [{ type: "listItem", content: [p("deep")] }] }] },
+          {
+            type: "listItem",
+            content: [
+              { type: "paragraph" },
+              { type: "bulletList", content: [{ type: "listItem", content: [p("deep")] }] },
+            ],
+          },
           { type: "listItem", content: [p("Title"), p("body")] },
         ],
       },
@@ -201,7 +210,7 @@ describe("htmlToDoc: marks", () => {
 describe("htmlToDoc: entities", () => {
   it("decodes named, numeric and hex entities exactly once", () => {
     expect(textOf("<p>&lt;tag&gt; &amp;amp; &quot;q&quot; &#8212; &#x2019; &eacute; &hellip;</p>")).toBe(
-      "<tag> &amp; \"q\" \u2014 \u2019 é \u2026",
+      '<tag> &amp; "q" \u2014 \u2019 é \u2026',
     );
   });
 });

@@ -11,7 +11,20 @@ import { addMark, layoutInline, textNode, type InlineNode } from "./inline";
 const MAX_DEPTH = 1000;
 
 // Defensive duplicates of the sanitizer's rules, for callers that pass HTML it has not seen.
-const SKIPPED_TAGS = new Set(["script", "style", "iframe", "object", "embed", "template", "title", "svg", "math", "noscript", "textarea", "select"]);
+const SKIPPED_TAGS = new Set([
+  "script",
+  "style",
+  "iframe",
+  "object",
+  "embed",
+  "template",
+  "title",
+  "svg",
+  "math",
+  "noscript",
+  "textarea",
+  "select",
+]);
 const BOUNDARY_TAGS = new Set(["p", "li", ...PARAGRAPH_LIKE_TAGS]);
 const HEADING_LEVEL: ReadonlyMap<string, number> = new Map([
   ["h1", 1],

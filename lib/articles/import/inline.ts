@@ -8,9 +8,7 @@ const MARK_RANK: Readonly<Record<MarkType, number>> = { link: 0, bold: 1, italic
 
 /** `marks` with `mark` added; an inner link replaces an outer one, as a click would follow it. */
 export function addMark(marks: readonly DocMark[], mark: DocMark): DocMark[] {
-  return [...marks.filter((m) => m.type !== mark.type), mark].sort(
-    (a, b) => MARK_RANK[a.type] - MARK_RANK[b.type],
-  );
+  return [...marks.filter((m) => m.type !== mark.type), mark].sort((a, b) => MARK_RANK[a.type] - MARK_RANK[b.type]);
 }
 
 export function textNode(text: string, marks: readonly DocMark[]): TextNode {
@@ -67,7 +65,6 @@ function trimTrailingSpace(out: InlineNode[]): void {
 
 function sameMarks(a: readonly DocMark[] = [], b: readonly DocMark[] = []): boolean {
   return (
-    a.length === b.length &&
-    a.every((mark, i) => mark.type === b[i]?.type && mark.attrs?.href === b[i]?.attrs?.href)
+    a.length === b.length && a.every((mark, i) => mark.type === b[i]?.type && mark.attrs?.href === b[i]?.attrs?.href)
   );
 }

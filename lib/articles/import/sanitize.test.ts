@@ -37,9 +37,11 @@ describe("sanitizeArticleHtml", () => {
 
   it("drops a refused link without breaking the tags after it", () => {
     // Regression guard for apostrophecms/sanitize-html#398 (see sanitize.ts).
-    expect(sanitizeArticleHtml('<p><a href="javascript:x">bad <em>i</em></a> <strong>b</strong> <a href="https://ok.example/">ok</a></p>')).toBe(
-      '<p>bad <em>i</em> <strong>b</strong> <a href="https://ok.example/">ok</a></p>',
-    );
+    expect(
+      sanitizeArticleHtml(
+        '<p><a href="javascript:x">bad <em>i</em></a> <strong>b</strong> <a href="https://ok.example/">ok</a></p>',
+      ),
+    ).toBe('<p>bad <em>i</em> <strong>b</strong> <a href="https://ok.example/">ok</a></p>');
   });
 
   it.each(["http://example.org", "HTTPS://Example.org/a?b=1#c", "https://example.org/a b"])(
