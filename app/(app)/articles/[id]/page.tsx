@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { Problem } from "@/lib/errors";
@@ -32,7 +33,12 @@ export default async function ArticlePage({ params }: Props) {
   const byline = [article.outlet, article.author && `by ${article.author}`, formatDate(article.publishedAt)].filter(Boolean);
   return (
     <>
-      <h1>{article.title}</h1>
+      <div className="page-head">
+        <h1>{article.title}</h1>
+        <Link href={`/articles/${article.id}/report`} className="button">
+          Verification report
+        </Link>
+      </div>
       <p className="article-meta">
         {byline.join(" · ")}
         {article.url && (

@@ -1,0 +1,351 @@
+import { describeEvent } from "@/lib/claims/history";
+import { placeClaims, type PlacedClaim } from "@/lib/claims/placement";
+import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
+import type { ClaimView, PersonRef } from "@/lib/claims/types";
+import { passageContext, storedContext, type PassageContext } from "./context";
+
+/**
+ * The verification report as plain, JSON-serialisable data: the page shows it and every renderer
+ * (PDF, Markdown, CSV, JSON, ClaimReview, W3C) formats exactly this object, so all of them agree
+ * on order, numbering, wording of statuses and what counts as orphaned.
+ */
+
+export const NO_CLAIMS_MESSAGE = "No claims have been marked in this article.";
+
+export type ReportScope =
+  { kind: "everyone" } | { kind: "mine"; editorName: string } | { kind: "editor"; editorName: string };
+
+export interface ReportInput {
+  article: {
+    id: string;
+    title: string;
+    outlet: string | null;
+    author: string | null;
+    url: string | null;
+    publishedAt: Date | string | null;
+    /** The article's plain text, which claims anchor to. */
+    text: string;
+  };
+  /** The claims in scope: the route filters them ("Mine", one editor) before calling buildReport. */
+  claims: ClaimView[];
+  scope: ReportScope;
+  generatedAt: Date;
+  /** Public origin of Factline (no trailing slash needed), for links back to the article and claims. */
+  baseUrl: string;
+  /** Who publishes the fact-check: the ClaimReview author, named in the report's header. */
+  organization: string;
+}
+
+export interface Report {
+  article: ReportArticle;
+  scope: { kind: ReportScope["kind"]; editorName: string | null; label: string };
+  /** ISO date-time. */
+  generatedAt: string;
+  organization: string;
+  baseUrl: string;
+  summary: ReportSummary;
+  /** Claims found in the article's current text, in reading order. */
+  claims: ReportClaim[];
+  /** Claims that could no longer be found in the text: listed apart, never dropped. */
+  orphaned: ReportClaim[];
+  /** NO_CLAIMS_MESSAGE when the report has no claims at all, else null. */
+  emptyMessage: string | null;
+}
+
+export interface ReportArticle {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  /** ISO date-time, or null when unknown. */
+  publishedAt: string | null;
+  /** The article in Factline. */
+  link: string;
+}
+
+export interface ReportSummary {
+  totalClaims: number;
+  /** Every status in STATUSES order, zeros included, so tables and columns are stable. */
+  byStatus: { status: ClaimStatus; label: string; count: number }[];
+  /** Claims with a verdict (anything but Unverified). */
+  ratedClaims: number;
+  verifiedClaims: number;
+  /** verifiedClaims / totalClaims (orphans count), or null when there are no claims. */
+  verifiedShare: number | null;
+  orphanedClaims: number;
+  /** Everyone who marked a claim, added a source or changed a claim in scope, by name. */
+  editors: ReportPerson[];
+  /** Distinct source URLs across all claims. */
+  sourcesCited: number;
+  /** Source entries across all claims (one URL cited by two claims counts twice). */
+  citations: number;
+  /** The most recent change to any claim in scope, or null when there are none. */
+  lastChange: ReportChange | null;
+}
+
+export interface ReportPerson {
+  id: string;
+  name: string;
+}
+
+export interface ReportChange {
+  /** ISO date-time. */
+  at: string;
+  by: string;
+  /** What happened, as the claim's history says it after the name: "changed the status from …". */
+  description: string;
+}
+
+export interface ReportRating {
+  value: number;
+  best: number;
+  worst: number;
+  /** The verdict in words ("True", "Misleading"), as ClaimReview's alternateName. */
+  alternateName: string;
+}
+
+export interface ReportSource {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string | null;
+  excerpt: string | null;
+  addedBy: ReportPerson;
+  /** ISO date-time. */
+  addedAt: string;
+}
+
+export type ReportPlacement =
+  | {
+      status: "anchored";
+      start: number;
+      end: number;
+      /** The article's wording there now, when an edit changed it since the claim was marked; else null. */
+      currentText: string | null;
+    }
+  | { status: "orphaned"; reason: string };
+
+export interface ReportClaim {
+  id: string;
+  /** 1-based, across claims then orphans: what disagreements and readers refer to. */
+  number: number;
+  /** The claim on the report page in Factline, which shows it with its verdict and sources. */
+  link: string;
+  /** The passage as the editor quoted it. */
+  passage: string;
+  /** Text around the passage: from the article for placed claims, from the stored quote for orphans. */
+  context: PassageContext;
+  placement: ReportPlacement;
+  status: ClaimStatus;
+  statusLabel: string;
+  statusDescription: string;
+  /** Null while Unverified. */
+  rating: ReportRating | null;
+  note: string;
+  editor: ReportPerson;
+  /** ISO date-times. */
+  createdAt: string;
+  updatedAt: string;
+  lastChange: ReportChange;
+  sources: ReportSource[];
+  /** Other editors' claims in this report on the same passage with another verdict. */
+  disagreements: { claimId: string; number: number; editor: string; statusLabel: string }[];
+  /** The stored W3C selectors and version, so the Web Annotation export matches the API's. */
+  selectors: { position: { start: number; end: number }; quote: { exact: string; prefix: string; suffix: string } };
+  version: number;
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { article, scope } = input;
+  const baseUrl = input.baseUrl.replace(/\/+$/, "");
+  const articleLink = `${baseUrl}/articles/${encodeURIComponent(article.id)}`;
+
+  const placed = placeClaims(article.text, input.claims);
+  const anchored = placed.filter(isAnchored).sort(byReadingOrder);
+  const orphans = placed.filter((claim) => !isAnchored(claim)).sort(byStoredPosition);
+  const ordered = [...anchored, ...orphans];
+  const numbers = new Map(ordered.map((claim, index) => [claim.id, index + 1]));
+
+  const toReportClaim = (claim: PlacedClaim): ReportClaim => {
+    const info = STATUS_INFO[claim.status];
+    return {
+      id: claim.id,
+      number: numbers.get(claim.id) ?? 0,
+      link: `${articleLink}/report#claim-${encodeURIComponent(claim.id)}`,
+      passage: claim.quote.exact,
+      context:
+        claim.anchor.status === "anchored"
+          ? passageContext(article.text, claim.anchor.start, claim.anchor.end)
+          : storedContext(claim.quote.prefix, claim.quote.suffix),
+      placement:
+        claim.anchor.status === "anchored"
+          ? {
+              status: "anchored",
+              start: claim.anchor.start,
+              end: claim.anchor.end,
+              currentText: currentTextIfChanged(article.text, claim.anchor, claim.quote.exact),
+            }
+          : { status: "orphaned", reason: claim.anchor.reason },
+      status: claim.status,
+      statusLabel: info.label,
+      statusDescription: info.description,
+      rating: info.rating
+        ? { value: info.rating.value, best: BEST_RATING, worst: WORST_RATING, alternateName: info.rating.alternateName }
+        : null,
+      note: claim.note,
+      editor: person(claim.author),
+      createdAt: iso(claim.createdAt),
+      updatedAt: iso(claim.updatedAt),
+      lastChange: lastChangeOf(claim),
+      sources: [...claim.sources].sort(byCreatedAt).map((source) => ({
+        id: source.id,
+        url: source.url,
+        title: source.title,
+        publisher: source.publisher,
+        excerpt: source.excerpt,
+        addedBy: person(source.addedBy),
+        addedAt: iso(source.createdAt),
+      })),
+      disagreements: claim.disagreements.map((other) => ({
+        claimId: other.claimId,
+        number: numbers.get(other.claimId) ?? 0,
+        editor: other.author.name,
+        statusLabel: STATUS_INFO[other.status].label,
+      })),
+      selectors: {
+        position: { start: claim.position.start, end: claim.position.end },
+        quote: { exact: claim.quote.exact, prefix: claim.quote.prefix, suffix: claim.quote.suffix },
+      },
+      version: claim.version,
+    };
+  };
+
+  const claims = anchored.map(toReportClaim);
+  const orphaned = orphans.map(toReportClaim);
+  return {
+    article: {
+      id: article.id,
+      title: article.title,
+      outlet: article.outlet || null,
+      author: article.author || null,
+      url: article.url || null,
+      publishedAt: optionalIso(article.publishedAt),
+      link: articleLink,
+    },
+    scope: {
+      kind: scope.kind,
+      editorName: scope.kind === "everyone" ? null : scope.editorName,
+      label: scopeLabel(scope),
+    },
+    generatedAt: input.generatedAt.toISOString(),
+    organization: input.organization,
+    baseUrl,
+    summary: summarise(input.claims, claims, orphaned),
+    claims,
+    orphaned,
+    emptyMessage: claims.length + orphaned.length === 0 ? NO_CLAIMS_MESSAGE : null,
+  };
+}
+
+/** Said to readers who were not there when "Mine" was clicked: a name, never "Mine". */
+export function scopeLabel(scope: ReportScope): string {
+  return scope.kind === "everyone" ? "All editors’ claims" : `Claims by ${scope.editorName}`;
+}
+
+type AnchoredClaim = PlacedClaim & { anchor: { status: "anchored"; start: number; end: number } };
+
+function isAnchored(claim: PlacedClaim): claim is AnchoredClaim {
+  return claim.anchor.status === "anchored";
+}
+
+// Ties (the same passage marked twice) fall back to the older claim first, then id, so the order
+// and numbering never depend on the order the database returned.
+function byReadingOrder(a: AnchoredClaim, b: AnchoredClaim): number {
+  return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || byAge(a, b);
+}
+
+function byStoredPosition(a: PlacedClaim, b: PlacedClaim): number {
+  return a.position.start - b.position.start || byAge(a, b);
+}
+
+function byAge(a: ClaimView, b: ClaimView): number {
+  return compareIso(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function byCreatedAt(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+  return compareIso(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function compareIso(a: string, b: string): number {
+  return Date.parse(a) - Date.parse(b);
+}
+
+function currentTextIfChanged(text: string, anchor: { start: number; end: number }, quoted: string): string | null {
+  const current = text.slice(anchor.start, anchor.end);
+  return current === quoted ? null : current;
+}
+
+/**
+ * The claim's latest history event; a claim without history (imported, or older than history)
+ * falls back to its own timestamps so every claim has a "last change" to show and to date
+ * its ClaimReview with.
+ */
+function lastChangeOf(claim: ClaimView): ReportChange {
+  let latest = claim.history[0];
+  for (const event of claim.history) if (latest && compareIso(event.at, latest.at) > 0) latest = event;
+  if (latest) return { at: iso(latest.at), by: latest.actor.name, description: describeEvent(latest) };
+  const edited = compareIso(claim.updatedAt, claim.createdAt) > 0;
+  return {
+    at: iso(edited ? claim.updatedAt : claim.createdAt),
+    by: claim.author.name,
+    description: edited ? "updated this claim" : "marked this claim",
+  };
+}
+
+function summarise(views: ClaimView[], claims: ReportClaim[], orphaned: ReportClaim[]): ReportSummary {
+  const all = [...claims, ...orphaned];
+  const count = (status: ClaimStatus) => all.filter((claim) => claim.status === status).length;
+  const verifiedClaims = count("VERIFIED");
+
+  const editors = new Map<string, ReportPerson>();
+  for (const view of views) {
+    for (const who of [view.author, ...view.sources.map((s) => s.addedBy), ...view.history.map((e) => e.actor)]) {
+      editors.set(who.id, person(who));
+    }
+  }
+
+  let lastChange: ReportChange | null = null;
+  for (const claim of all)
+    if (!lastChange || compareIso(claim.lastChange.at, lastChange.at) > 0) lastChange = claim.lastChange;
+
+  const citations = all.flatMap((claim) => claim.sources);
+  return {
+    totalClaims: all.length,
+    byStatus: STATUSES.map((status) => ({ status, label: STATUS_INFO[status].label, count: count(status) })),
+    ratedClaims: all.filter((claim) => claim.rating !== null).length,
+    verifiedClaims,
+    verifiedShare: all.length ? verifiedClaims / all.length : null,
+    orphanedClaims: orphaned.length,
+    editors: [...editors.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || (a.id < b.id ? -1 : 1)),
+    sourcesCited: new Set(citations.map((source) => source.url)).size,
+    citations: citations.length,
+    lastChange,
+  };
+}
+
+function person(ref: PersonRef): ReportPerson {
+  return { id: ref.id, name: ref.name };
+}
+
+/** Normalises the API's ISO strings (and tolerates other parseable forms) to toISOString's. */
+function iso(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+function optionalIso(value: Date | string | null): string | null {
+  if (value === null || value === "") return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
