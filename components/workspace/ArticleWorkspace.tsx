@@ -58,12 +58,6 @@ export function ArticleWorkspace({ article, initialClaims, currentUser }: Props)
       ?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 
-  // Links from the report (/articles/{id}#claim-{claimId}) open on that claim.
-  useEffect(() => {
-    const linked = /^#claim-(.+)$/.exec(window.location.hash)?.[1];
-    if (linked) showInText(decodeURIComponent(linked));
-  }, [showInText]);
-
   const mark = useCallback(
     async ({ start, end }: { start: number; end: number }) => {
       const { position, quote } = describeRange(article.text, start, end);

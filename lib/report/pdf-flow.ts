@@ -6,7 +6,7 @@ import { fastFont, type FastFont } from "./pdf-fast-text";
  *
  * Why not pdfkit's own text(): its wrapper runs the full Unicode line-breaking algorithm and an
  * event emitter per word, then draws every fragment through a dozen layers; for a 1,000-claim
- * report (bench-data.ts) that was most of several seconds. Breaking at spaces is what a report
+ * report (testing/bench-input.ts) that was most of several seconds. Breaking at spaces is what a report
  * of prose, names and URLs needs; a "word" wider than the line (a long URL, text without
  * spaces) is cut where it fills the line, after a "/", "-", "?", "&" or "=" when there is one.
  * Finished lines of simple text are written as content-stream operators (pdf-fast-text.ts);

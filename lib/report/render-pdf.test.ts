@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildReport } from "./model";
 import { renderPdf } from "./render-pdf";
 import { TRICKY_NOTE, emptyReport, fixtureClaims, fixtureInput, fixtureReport, source } from "./testing/fixture";
-import { benchInput } from "./bench-data";
+import { benchInput } from "./testing/bench-input";
 import { placedText, readPdf, squeeze } from "./testing/pdf-text";
 
 describe("renderPdf", () => {

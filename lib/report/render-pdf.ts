@@ -11,7 +11,7 @@ import { isHttpUrl, oneLine, percent, reportDateTime } from "./text";
  * The report as a PDF: real (searchable, copyable) text in embedded DejaVu Sans, links
  * clickable, a bookmark per section and claim, the title and page number in the footer.
  *
- * Speed matters (1,000 claims well under a second, see bench-data.ts): text is laid out by
+ * Speed matters (1,000 claims well under a second, see testing/bench-input.ts): text is laid out by
  * PdfFlow and written by pdf-fast-text.ts rather than pdfkit's wrapper and shaper, page breaks
  * are decided line by line (never by measuring blocks with heightOfString), and fonts are
  * switched by registered name, which pdfkit caches.

@@ -1,7 +1,7 @@
 import { describeRange } from "@/lib/anchoring";
 import { STATUSES } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef, SourceView } from "@/lib/claims/types";
-import type { ReportInput } from "./model";
+import type { ReportInput } from "@/lib/report/model";
 
 /**
  * A large, deterministic report input for benchmarks: an article of `claimCount` paragraphs with
