@@ -38,14 +38,15 @@ export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, o
   });
   // The document never changes in the viewer, so one index serves every mapping.
   const index = useMemo(() => (editor ? buildTextIndex(editor.state.doc) : null), [editor]);
-  const { passage, clear } = useSelectedPassage(editor, index, container);
+  const { passage, readNow, clear } = useSelectedPassage(editor, index, container);
 
   useEffect(() => {
     if (editor && index) showHighlights(editor, highlightsFor(claims, index, { currentUserId, activeId, flashId }));
   }, [editor, index, claims, currentUserId, activeId, flashId]);
 
   const mark = async () => {
-    if (passage && (await onMark({ start: passage.start, end: passage.end }))) clear();
+    const selected = readNow();
+    if (selected && (await onMark({ start: selected.start, end: selected.end }))) clear();
   };
   const markRef = useRef(mark);
   useEffect(() => {

@@ -20,22 +20,17 @@ export function useSelectedPassage(
   editor: Editor | null,
   index: TextIndex | null,
   container: RefObject<HTMLElement | null>,
-): { passage: SelectedPassage | null; clear: () => void } {
+): { passage: SelectedPassage | null; readNow: () => SelectedPassage | null; clear: () => void } {
   const [passage, setPassage] = useState<SelectedPassage | null>(null);
 
-  const read = useCallback(() => {
+  // Also called on the keyboard shortcut, which may come before the selectionchange frame.
+  const readNow = useCallback((): SelectedPassage | null => {
     const box = container.current;
     const selection = window.getSelection();
-    if (!editor || !index || !box || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
-      setPassage(null);
-      return;
-    }
+    if (!editor || !index || !box || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
     const range = selection.getRangeAt(0);
     const dom = editor.view.dom;
-    if (!dom.contains(range.startContainer) || !dom.contains(range.endContainer)) {
-      setPassage(null);
-      return;
-    }
+    if (!dom.contains(range.startContainer) || !dom.contains(range.endContainer)) return null;
     let offsets: { start: number; end: number } | null = null;
     try {
       const from = editor.view.posAtDOM(range.startContainer, range.startOffset);
@@ -45,14 +40,13 @@ export function useSelectedPassage(
       offsets = null; // a selection ending inside a decoration's wrapper the view cannot resolve
     }
     if (offsets) offsets = trimWhitespace(index.text, offsets);
-    if (!offsets) {
-      setPassage(null);
-      return;
-    }
+    if (!offsets) return null;
     const rect = range.getBoundingClientRect();
     const outer = box.getBoundingClientRect();
-    setPassage({ ...offsets, top: rect.bottom - outer.top + 6, left: Math.max(0, rect.left - outer.left) });
+    return { ...offsets, top: rect.bottom - outer.top + 6, left: Math.max(0, rect.left - outer.left) };
   }, [editor, index, container]);
+
+  const read = useCallback(() => setPassage(readNow()), [readNow]);
 
   useEffect(() => {
     let frame = 0;
@@ -72,7 +66,7 @@ export function useSelectedPassage(
     setPassage(null);
   }, []);
 
-  return { passage, clear };
+  return { passage, readNow, clear };
 }
 
 /** A triple-click selects a paragraph and the line break after it: claims quote the words only. */
