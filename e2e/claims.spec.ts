@@ -14,8 +14,8 @@ const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 test("an editor marks a sentence, verifies it with a source, and finds it all after reloading", async ({ page, editor, article }) => {
   await signIn(page, editor, `/articles/${article.id}`);
 
-  // A triple-click selects the sentence's paragraph, as an editor would.
-  await page.getByText(SECOND_SENTENCE).click({ clickCount: 3 });
+  // A triple-click selects the sentence's paragraph, as an editor would (once the viewer is up).
+  await page.getByRole("document", { name: "Article text" }).getByText(SECOND_SENTENCE).click({ clickCount: 3 });
   await page.getByRole("button", { name: "Mark as claim" }).click();
 
   const claim = card(page, "Earlier, China’s leader");
