@@ -1,24 +1,54 @@
 import "server-only";
-import { createPrismaClient, type PrismaClient } from "./prisma-client";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createPrismaClient } from "./prisma-client";
 import type { Prisma } from "@/generated/prisma/client";
 
-// One client per process; the global survives Next's module reloads in development.
-const globalForDb = globalThis as unknown as { factlineDb?: PrismaClient };
+/**
+ * The SQLite driver adapter has one connection. A transaction holds it across several awaits,
+ * and a query from another request in between would run *inside* that transaction: rolled
+ * back with it, or reading its uncommitted rows. So every operation takes its turn: one at a
+ * time, and a transaction's own queries (marked by `insideTransaction`) pass straight through.
+ */
+const insideTransaction = new AsyncLocalStorage<true>();
+let queue: Promise<unknown> = Promise.resolve();
 
-export const db: PrismaClient = globalForDb.factlineDb ?? createPrismaClient();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const turn = queue.then(work, work);
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+function createDb() {
+  return createPrismaClient().$extends({
+    query: {
+      $allOperations({ args, query }) {
+        return insideTransaction.getStore() ? query(args) : inTurn(() => query(args));
+      },
+    },
+  });
+}
+
+export type Db = ReturnType<typeof createDb>;
+export type Tx = Prisma.TransactionClient;
+
+// One client per process; the global survives Next's module reloads in development.
+const globalForDb = globalThis as unknown as { factlineDb?: Db };
+export const db: Db = globalForDb.factlineDb ?? createDb();
 if (process.env.NODE_ENV !== "production") globalForDb.factlineDb = db;
 
 const MAX_ATTEMPTS = 5;
 
 /**
- * A read-then-write transaction, retried when SQLite reports the database busy.
- * Prisma begins transactions DEFERRED: if another connection commits between our first read
- * and our first write, SQLite answers SQLITE_BUSY_SNAPSHOT at once (the busy timeout does not
- * apply). Running the whole transaction again on a fresh snapshot is correct, because it only
- * touches the database; version checks inside it still catch real conflicts.
+ * The one way to run several statements atomically: in turn with every other operation, and
+ * retried when SQLite reports the database busy. Prisma begins transactions DEFERRED: if another
+ * connection (a script, another process) commits between our first read and our first write,
+ * SQLite answers SQLITE_BUSY_SNAPSHOT at once. Running the transaction again on a fresh snapshot
+ * is correct because it only touches the database; version checks inside it catch real conflicts.
  */
-export function writeTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return withBusyRetry(() => db.$transaction(work));
+export function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withBusyRetry(() =>
+    inTurn(() => insideTransaction.run(true, () => db.$transaction((tx) => work(tx as unknown as Tx)))),
+  );
 }
 
 /** Runs a database write again when SQLite reports the database busy (see writeTransaction). */

@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { migratedDatabase } from "./sqlite";
+
+const database = migratedDatabase();
+process.env.DATABASE_URL = database.url;
+const { db, writeTransaction } = await import("@/lib/server/db");
+
+const user = (email: string) => ({ data: { email, name: email, passwordHash: "x" } });
+
+/**
+ * Opens a transaction that writes `email` and stays open until released, then fails; meanwhile
+ * `during` runs as another request would. Resolves with what `during` returned.
+ */
+async function duringAFailingTransaction<T>(email: string, during: () => Promise<T>): Promise<T> {
+  let release!: () => void;
+  let opened!: () => void;
+  const isOpen = new Promise<void>((resolve) => (opened = resolve));
+  const transaction = writeTransaction(async (tx) => {
+    await tx.user.create(user(email));
+    opened();
+    await new Promise<void>((resolve) => (release = resolve));
+    throw new Error("refused");
+  });
+  await isOpen;
+  // Prisma queries are lazy: start this one now, while the transaction is open.
+  const result = Promise.resolve(during());
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  release();
+  await expect(transaction).rejects.toThrow("refused");
+  return result;
+}
+
+describe("operations and transactions on the adapter's single SQLite connection", () => {
+  afterAll(async () => {
+    await db.$disconnect();
+    database.cleanup();
+  });
+
+  it("keeps a write made while another request's transaction is open, when that transaction rolls back", async () => {
+    await duringAFailingTransaction("rolled-back@test", () => db.user.create(user("kept@test")));
+    const emails = (await db.user.findMany({ select: { email: true } })).map((u) => u.email);
+    expect(emails).toContain("kept@test");
+    expect(emails).not.toContain("rolled-back@test");
+  });
+
+  it("never lets a read see a transaction's uncommitted rows", async () => {
+    const seen = await duringAFailingTransaction("uncommitted@test", () =>
+      db.user.findUnique({ where: { email: "uncommitted@test" }, select: { id: true } }),
+    );
+    expect(seen).toBeNull();
+  });
+});
