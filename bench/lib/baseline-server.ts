@@ -1,0 +1,123 @@
+/**
+ * The benchmark's ceiling: a minimal node:http server doing the API's database work and nothing
+ * else — no Next.js routing or rendering pipeline, no session (the editor is fixed at start).
+ *
+ *   BENCH_STORE=ceiling  the app's own lib/server/claims.ts (Prisma on better-sqlite3): the same
+ *                        queries and transactions per request. Needs `--conditions=react-server`
+ *                        so that its `import "server-only"` resolves to the empty module.
+ *   BENCH_STORE=raw      the same work hand-written on better-sqlite3 (./raw-store.ts).
+ *
+ * Same routes, bodies, validation (the app's zod schemas) and status codes as the app's API.
+ */
+import http from "node:http";
+import { ZodError, type ZodType } from "zod";
+import { claimFilterSchema, createClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
+import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
+import type { ClaimView } from "@/lib/claims/types";
+import { Problem, STATUS_OF } from "@/lib/errors";
+import type { SessionUser } from "@/lib/server/session";
+
+export interface ClaimStore {
+  list(articleId: string, filter: ClaimFilter, user: SessionUser): Promise<ClaimView[]>;
+  create(user: SessionUser, articleId: string, input: CreateClaimInput): Promise<ClaimView>;
+  update(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimView>;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+async function loadStore(kind: string, databaseUrl: string): Promise<ClaimStore> {
+  if (kind === "ceiling") {
+    const claims = await import("@/lib/server/claims");
+    return { list: claims.listClaims, create: claims.createClaim, update: claims.updateClaim };
+  }
+  if (kind === "raw") {
+    const { createRawStore } = await import("./raw-store");
+    return createRawStore(databaseUrl);
+  }
+  throw new Error(`BENCH_STORE must be "ceiling" or "raw" (got "${kind}")`);
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+async function readBody<T>(req: http.IncomingMessage, schema: ZodType<T>): Promise<T> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Problem("too_large", "The request body is larger than 64 KB.");
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new Problem("malformed", "The request body is not valid JSON.");
+  }
+  return schema.parse(body);
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(json), ...headers });
+  res.end(json);
+}
+
+function sendError(res: http.ServerResponse, error: unknown): void {
+  if (error instanceof Problem) return send(res, STATUS_OF[error.kind], { error: error.message });
+  if (error instanceof ZodError) return send(res, 422, { error: error.issues[0]?.message ?? "Invalid input." });
+  console.error(error);
+  send(res, 500, { error: "Something went wrong on our side. Try again." });
+}
+
+const ARTICLE_ANNOTATIONS = /^\/api\/articles\/([^/]+)\/annotations$/;
+const ANNOTATION = /^\/api\/annotations\/([^/]+)$/;
+
+async function main(): Promise<void> {
+  const databaseUrl = required("DATABASE_URL");
+  const store = await loadStore(required("BENCH_STORE"), databaseUrl);
+  const user: SessionUser = {
+    id: required("BENCH_USER_ID"),
+    name: "Erin Editor",
+    email: "editor@factline.test",
+    role: "EDITOR",
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const handle = async () => {
+      let match = ARTICLE_ANNOTATIONS.exec(url.pathname);
+      if (match && req.method === "GET") {
+        const filter = claimFilterSchema.parse(Object.fromEntries(url.searchParams));
+        return send(res, 200, { claims: await store.list(decodeURIComponent(match[1]!), filter, user) });
+      }
+      if (match && req.method === "POST") {
+        const claim = await store.create(user, decodeURIComponent(match[1]!), await readBody(req, createClaimSchema));
+        return send(res, 201, claim, { Location: `/api/annotations/${claim.id}` });
+      }
+      match = ANNOTATION.exec(url.pathname);
+      if (match && req.method === "PATCH") {
+        return send(
+          res,
+          200,
+          await store.update(user, decodeURIComponent(match[1]!), await readBody(req, updateClaimSchema)),
+        );
+      }
+      if (url.pathname === "/health") return send(res, 200, { ok: true });
+      send(res, 404, { error: "Not found." });
+    };
+    handle().catch((error: unknown) => sendError(res, error));
+  });
+  server.keepAliveTimeout = 65_000;
+  const port = Number(required("PORT"));
+  server.listen(port, "127.0.0.1", () => console.log(`baseline (${process.env.BENCH_STORE}) on :${port}`));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

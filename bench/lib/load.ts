@@ -1,0 +1,324 @@
+import autocannon from "autocannon";
+import type { ClaimSelectors } from "@/lib/anchoring";
+import type { ClaimStatus } from "@/lib/claims/statuses";
+import { BENCH } from "./config";
+import { watchCpu, type CpuUse } from "./cpu";
+
+export interface Target {
+  url: string;
+  articleId: string;
+  /** The session cookie for the app; nothing for the baselines. */
+  headers: Record<string, string>;
+  /** A cheap GET (no database) each connection sends first, to open all connections before the load starts. */
+  openingPath: string;
+  /** The server's process group, for CPU accounting. */
+  serverGroupId: number;
+}
+
+/** How hard and how long: either for a duration (measured), or a fixed number of requests (warm-up). */
+export type Load = { connections: number } & ({ seconds: number } | { requests: number });
+
+export interface LoadFigures {
+  /** Responses received (any status) to the scenario's requests within the measured window. */
+  responses: number;
+  /** Length of the measured window. */
+  seconds: number;
+  /** How long opening all connections took before the scenario started (see `drive`). */
+  openingSeconds: number;
+  requestsPerSecond: number;
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+  bytesPerResponse: number;
+  ok: number;
+  non2xx: number;
+  /** Connection errors, timeouts included (autocannon's count, for the whole run). */
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  /** Share of all cores used by other processes on the machine during the window (null off Linux). */
+  otherCpuShare: number | null;
+  /** CPU seconds the server used during the window, and requests answered per such second (null off Linux). */
+  serverCpuSeconds: number | null;
+  requestsPerServerCpuSecond: number | null;
+}
+
+interface RequestSpec {
+  method: "GET" | "POST" | "PATCH";
+  path: string;
+  body?: string;
+}
+
+/**
+ * One autocannon connection's behaviour: `next` is called just before each request it sends and
+ * `onResponse` with each answer. Connections never pipeline, so the answer is always to the last
+ * request sent — which is what lets a connection track the versions of the claims it owns.
+ */
+interface ConnectionScript {
+  next(): RequestSpec;
+  onResponse(status: number, body: string): void;
+}
+
+/** Seconds of load before the measured window: long enough for a full round of 50 reads to complete. */
+const RAMP_SECONDS = 3;
+/** A measured run that has not started its window by then has failed. */
+const MAX_RUN_SECONDS = 120;
+
+/**
+ * Runs autocannon with one script per connection and measures the scenario's requests itself.
+ *
+ * A measured run first opens every connection: each sends `target.openingPath` (a cheap GET)
+ * until all of them have had an answer. Then the scenario's requests start, and after
+ * RAMP_SECONDS of them comes the window of `load.seconds` in which responses, latencies and CPU
+ * are counted; the run stops when the window ends. Without the opening, the 50 connections would
+ * open while the first ones already keep the server busy — and a busy Node server accepts new
+ * connections about one per event-loop turn, so the last ones wait seconds for their first answer.
+ * Without the ramp, the window would begin with every connection waiting for its first answer
+ * at once. Both say more about the start of a benchmark than about the API.
+ */
+async function drive(
+  target: Target,
+  load: Load,
+  script: (connection: number) => ConnectionScript,
+): Promise<LoadFigures> {
+  const measured = "seconds" in load;
+  const windowSeconds = "seconds" in load ? load.seconds : 0;
+  const runStart = performance.now();
+  let connection = 0;
+  let opened = 0;
+  let loadStarted = !measured;
+  let measuredWindow = measured ? { start: Infinity, end: Infinity } : { start: runStart, end: Infinity };
+  let cpu: (() => CpuUse | null) | undefined;
+  let used: CpuUse | null = null;
+  let stop = () => {};
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let bytes = 0;
+
+  const startWindow = () => {
+    measuredWindow = { start: performance.now(), end: Infinity };
+    cpu = watchCpu(target.serverGroupId);
+    setTimeout(endWindow, windowSeconds * 1000);
+  };
+  const endWindow = () => {
+    measuredWindow.end = performance.now();
+    used = cpu?.() ?? null;
+    stop();
+  };
+
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        connections: load.connections,
+        ...(measured ? { duration: MAX_RUN_SECONDS } : { amount: load.requests }),
+        timeout: BENCH.timeoutSeconds,
+        headers: { ...target.headers, "content-type": "application/json" },
+        setupClient: (client) => {
+          const own = script(connection++);
+          let isOpen = !measured;
+          let inScenario = false; // whether the request in flight is one of the scenario's
+          client.on("response", (status: number, responseBytes: number, milliseconds: number) => {
+            if (!inScenario) {
+              if (!isOpen && ++opened === load.connections) {
+                loadStarted = true;
+                setTimeout(startWindow, RAMP_SECONDS * 1000);
+              }
+              isOpen = true;
+              return;
+            }
+            const now = performance.now();
+            if (now < measuredWindow.start || now > measuredWindow.end) return;
+            latencies.push(milliseconds);
+            statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+            bytes += responseBytes;
+          });
+          client.setRequests([
+            {
+              setupRequest: (request) => {
+                inScenario = loadStarted;
+                return {
+                  ...request,
+                  ...(inScenario ? own.next() : { method: "GET", path: target.openingPath, body: undefined }),
+                };
+              },
+              onResponse: (status, body) => {
+                if (inScenario) own.onResponse(status, body);
+              },
+            },
+          ]);
+        },
+      },
+      (error: unknown, done: autocannon.Result) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    );
+    stop = () => instance.stop();
+  });
+  if (!measured) measuredWindow.end = performance.now();
+  if (measuredWindow.end === Infinity)
+    throw new Error(
+      `The measured window against ${target.url} never completed (connections opened: ${opened} of ${load.connections})`,
+    );
+  return figures(
+    {
+      latencies,
+      statusCodes,
+      bytes,
+      seconds: (measuredWindow.end - measuredWindow.start) / 1000,
+      openingSeconds: measured ? (measuredWindow.start - runStart) / 1000 - RAMP_SECONDS : 0,
+      used,
+    },
+    result,
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+interface Counted {
+  latencies: number[];
+  statusCodes: Record<string, number>;
+  bytes: number;
+  seconds: number;
+  openingSeconds: number;
+  used: CpuUse | null;
+}
+
+function figures(
+  { latencies, statusCodes, bytes, seconds, openingSeconds, used }: Counted,
+  result: autocannon.Result,
+): LoadFigures {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const responses = sorted.length;
+  const ok = Object.entries(statusCodes).reduce((sum, [code, count]) => sum + (code.startsWith("2") ? count : 0), 0);
+  return {
+    responses,
+    seconds,
+    openingSeconds,
+    requestsPerSecond: responses / seconds,
+    latencyMs: {
+      mean: round(responses ? sorted.reduce((sum, ms) => sum + ms, 0) / responses : 0),
+      p50: round(percentile(sorted, 50)),
+      p90: round(percentile(sorted, 90)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted.at(-1) ?? 0),
+    },
+    bytesPerResponse: responses ? bytes / responses : 0,
+    ok,
+    non2xx: responses - ok,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    otherCpuShare: used?.otherShare ?? null,
+    serverCpuSeconds: used?.serverSeconds ?? null,
+    requestsPerServerCpuSecond: used && used.serverSeconds > 0 ? responses / used.serverSeconds : null,
+  };
+}
+
+/** Reads of the article's claims, nested sources and history included. */
+export function runReads(target: Target, load: Load): Promise<LoadFigures> {
+  const path = `/api/articles/${target.articleId}/annotations`;
+  return drive(target, load, () => ({ next: () => ({ method: "GET", path }), onResponse: () => {} }));
+}
+
+export interface CreateRun {
+  figures: LoadFigures;
+  /** Ids of the claims the server acknowledged (201), over the whole run. */
+  acknowledgedIds: string[];
+  /** Creates answered with anything but 201, over the whole run. */
+  rejected: number;
+  /** Requests sent but never answered (in flight when the run stopped, or timed out): they may or may not have been written. */
+  unanswered: number;
+}
+
+/** Creates: each request marks the next passage from `passages` (valid selectors, cycling). */
+export async function runCreates(target: Target, load: Load, passages: ClaimSelectors[]): Promise<CreateRun> {
+  const path = `/api/articles/${target.articleId}/annotations`;
+  const bodies = passages.map(({ position, quote }) =>
+    JSON.stringify({
+      position: { start: position.start, end: position.end },
+      quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      note: "Needs a second source.",
+    }),
+  );
+  let nextPassage = 0;
+  const acknowledgedIds: string[] = [];
+  let sent = 0;
+  let answered = 0;
+  let rejected = 0;
+  const figures = await drive(target, load, () => ({
+    next: () => {
+      sent++;
+      return { method: "POST", path, body: bodies[nextPassage++ % bodies.length] };
+    },
+    onResponse: (status, body) => {
+      answered++;
+      if (status === 201) acknowledgedIds.push((JSON.parse(body) as { id: string }).id);
+      else rejected++;
+    },
+  }));
+  return { figures, acknowledgedIds, rejected, unanswered: sent - answered };
+}
+
+/** What a client knows about one claim, from the last answer it got about it. */
+export interface TrackedClaim {
+  id: string;
+  version: number;
+  status: string;
+  acknowledgedUpdates: number;
+  /** PATCHes answered with anything but 200 (a 409 included). */
+  rejectedUpdates: number;
+  /** PATCHes sent with no answer (run stopped or timed out): each may or may not have been applied. */
+  unanswered: number;
+}
+
+/**
+ * Status updates. Each connection owns its own claims (claim i goes to connection i mod N), so
+ * no two clients ever write the same claim: with correct version tracking there is no 409. Every
+ * PATCH flips the status between UNVERIFIED and UNPROVEN (no source needed) with the version the
+ * client last saw, and takes the new version from the answer.
+ */
+export async function runUpdates(target: Target, load: Load, claims: TrackedClaim[]): Promise<LoadFigures> {
+  const inFlight: Array<() => TrackedClaim | undefined> = [];
+  const figures = await drive(target, load, (connection) => {
+    const own = claims.filter((_, i) => i % load.connections === connection);
+    if (own.length === 0) throw new Error(`Fewer claims (${claims.length}) than connections (${load.connections})`);
+    let turn = 0;
+    let pending: TrackedClaim | undefined;
+    inFlight.push(() => pending);
+    return {
+      next: () => {
+        if (pending) pending.unanswered++; // the previous request timed out unanswered
+        const claim = own[turn++ % own.length]!;
+        pending = claim;
+        const status: ClaimStatus = claim.status === "UNPROVEN" ? "UNVERIFIED" : "UNPROVEN";
+        return {
+          method: "PATCH",
+          path: `/api/annotations/${claim.id}`,
+          body: JSON.stringify({ version: claim.version, status }),
+        };
+      },
+      onResponse: (status, body) => {
+        const claim = pending;
+        pending = undefined;
+        if (!claim) return;
+        if (status !== 200) {
+          claim.rejectedUpdates++;
+          return;
+        }
+        const view = JSON.parse(body) as { version: number; status: string };
+        claim.version = view.version;
+        claim.status = view.status;
+        claim.acknowledgedUpdates++;
+      },
+    };
+  });
+  // Requests still in flight when the run stopped.
+  for (const pendingClaim of inFlight) {
+    const claim = pendingClaim();
+    if (claim) claim.unanswered++;
+  }
+  return figures;
+}

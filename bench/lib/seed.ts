@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import type { ClaimSelectors } from "@/lib/anchoring";
+import type { ClaimStatus } from "@/lib/claims/statuses";
+import { createPrismaClient } from "@/lib/server/prisma-client";
+import { prepareDatabase } from "@/scripts/lib/prepare-db";
+import { benchArticle, passages, random } from "./article";
+import { BENCH_EDITOR, databaseUrlOf } from "./config";
+
+export interface BenchData {
+  articleId: string;
+  editorId: string;
+  text: string;
+  /** Ids of the seeded claims, in text order. */
+  claimIds: string[];
+}
+
+/** Removes an SQLite database with its WAL and shared-memory files. */
+export function removeDatabase(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+/** cuid-like ids that grow within the run, as Prisma's do (history is ordered by createdAt, then id). */
+function idMaker(): () => string {
+  let counter = 0;
+  const stamp = Date.now().toString(36);
+  return () => `cbench${stamp}${(counter++).toString(36).padStart(6, "0")}`;
+}
+
+const VERDICTS: ClaimStatus[] = ["VERIFIED", "MOSTLY_TRUE", "MISLEADING", "FALSE"];
+
+/**
+ * A fresh database at `file`: migrated, demo editors seeded (by the app's own prepareDatabase),
+ * then one ~20,000-character article with `claims` claims written directly, in one transaction.
+ * Most claims are unverified; some are unproven; a fifth carry a verdict with its source — as the
+ * API would have left them, history included.
+ */
+export async function seedBenchDatabase(
+  file: string,
+  options: { articleChars: number; claims: number },
+): Promise<BenchData> {
+  removeDatabase(file);
+  const url = databaseUrlOf(file);
+  await prepareDatabase(url);
+
+  const { doc, text } = await benchArticle(options.articleChars);
+  const db = createPrismaClient(url);
+  try {
+    const editor = await db.user.findUniqueOrThrow({ where: { email: BENCH_EDITOR.email }, select: { id: true } });
+    const article = await db.article.create({
+      data: {
+        title: "Benchmark: live updates from the second week of the invasion",
+        outlet: "Factline benchmark desk",
+        body: JSON.stringify(doc),
+        text,
+        createdById: editor.id,
+      },
+      select: { id: true },
+    });
+
+    const nextId = idMaker();
+    const next = random(7);
+    const base = Date.now() - options.claims * 60_000;
+    const claims = [];
+    const sources = [];
+    const events = [];
+    for (const [i, selectors] of passages(text, options.claims, 2).entries()) {
+      const id = nextId();
+      const createdAt = new Date(base + i * 60_000);
+      const later = new Date(createdAt.getTime() + 30_000);
+      const roll = next();
+      const status: ClaimStatus =
+        roll < 0.2 ? VERDICTS[Math.floor(next() * VERDICTS.length)]! : roll < 0.3 ? "UNPROVEN" : "UNVERIFIED";
+      claims.push({
+        id,
+        articleId: article.id,
+        authorId: editor.id,
+        ...selectorsColumns(selectors),
+        status,
+        note: next() < 0.3 ? "Check against the ministry's own statement before publishing." : "",
+        version: status === "UNVERIFIED" ? 1 : VERDICTS.includes(status) ? 3 : 2,
+        createdAt,
+        updatedAt: status === "UNVERIFIED" ? createdAt : later,
+      });
+      events.push({ id: nextId(), claimId: id, actorId: editor.id, kind: "created", createdAt });
+      if (VERDICTS.includes(status)) {
+        const title = `Reuters fact check ${i}`;
+        sources.push({
+          id: nextId(),
+          claimId: id,
+          addedById: editor.id,
+          url: `https://example.org/fact-check/${i}`,
+          title,
+          publisher: "Reuters",
+          excerpt: null,
+          createdAt: later,
+        });
+        events.push({
+          id: nextId(),
+          claimId: id,
+          actorId: editor.id,
+          kind: "source_added",
+          toValue: title,
+          createdAt: later,
+        });
+      }
+      if (status !== "UNVERIFIED") {
+        events.push({
+          id: nextId(),
+          claimId: id,
+          actorId: editor.id,
+          kind: "status",
+          fromValue: "UNVERIFIED",
+          toValue: status,
+          createdAt: later,
+        });
+      }
+    }
+    await db.$transaction([
+      db.claim.createMany({ data: claims }),
+      db.source.createMany({ data: sources }),
+      db.claimEvent.createMany({ data: events }),
+    ]);
+    return { articleId: article.id, editorId: editor.id, text, claimIds: claims.map((claim) => claim.id) };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function selectorsColumns({ position, quote }: ClaimSelectors) {
+  return { start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+}
+
+/** Copies the seeded database for one server (after folding the WAL into the main file). */
+export function copyDatabase(from: string, to: string): void {
+  const sqlite = new Database(from);
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  sqlite.close();
+  removeDatabase(to);
+  fs.copyFileSync(from, to);
+}
