@@ -132,3 +132,38 @@ test("two editors rating the same passage differently both see the disagreement"
   await expect(notes(page).filter({ hasText: `${editor.name} rated this passage Verified` })).toBeVisible();
   await context.close();
 });
+
+test("nested and overlapping claims are each highlighted, and a click picks the innermost", async ({ page, editor, article }) => {
+  await signIn(page, editor, `/articles/${article.id}`);
+  const outer = "In the meantime, CNN reported that Ukraine was under significant pressure";
+  const inner = "under significant pressure";
+  const overlapping = "pressure, as Russian forces appeared";
+  for (const passage of [outer, inner]) {
+    await selectPassage(page, passage);
+    await page.getByRole("button", { name: "Mark as claim" }).click();
+    await expect(card(page, passage.slice(0, 24))).toBeFocused();
+  }
+  // The overlapping passage starts inside both highlights: select it across their text nodes.
+  await page.evaluate((wanted) => {
+    const root = document.querySelector(".ProseMirror")!;
+    const text = root.textContent ?? "";
+    const at = text.indexOf(wanted);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (at >= seen && at < seen + length) range.setStart(node, at - seen);
+      if (at + wanted.length > seen && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
+      seen += length;
+    }
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  }, overlapping);
+  await page.getByRole("button", { name: "Mark as claim" }).click();
+  await expect(claimsPanel(page).getByRole("article")).toHaveCount(3);
+
+  await expect(page.locator(".ProseMirror [data-claim-id] [data-claim-id]").first()).toBeVisible();
+  await page.locator(".ProseMirror [data-claim-id] [data-claim-id]", { hasText: "significant" }).first().click();
+  await expect(card(page, inner)).toBeFocused();
+});

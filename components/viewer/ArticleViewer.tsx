@@ -66,8 +66,15 @@ export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, o
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!window.getSelection()?.isCollapsed) return; // the end of a drag-selection, not a click
-    const target = (event.target as HTMLElement).closest<HTMLElement>("[data-claim-id]");
-    if (target?.dataset.claimId) onHighlightClick(target.dataset.claimId);
+    // Nested highlights nest in the DOM in no particular order: the innermost is the shortest claim.
+    const ids = new Set<string>();
+    for (let node = event.target as HTMLElement | null; node && node !== event.currentTarget; node = node.parentElement) {
+      if (node.dataset.claimId) ids.add(node.dataset.claimId);
+    }
+    const innermost = claims
+      .filter((claim) => ids.has(claim.id) && claim.anchor.status === "anchored")
+      .sort((a, b) => anchoredLength(a) - anchoredLength(b))[0];
+    if (innermost) onHighlightClick(innermost.id);
   };
 
   return (
@@ -90,4 +97,8 @@ export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, o
       )}
     </div>
   );
+}
+
+function anchoredLength(claim: PlacedClaim): number {
+  return claim.anchor.status === "anchored" ? claim.anchor.end - claim.anchor.start : Infinity;
 }
