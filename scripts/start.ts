@@ -3,19 +3,14 @@
  * database, builds the production bundle when it is missing or stale, then serves it.
  */
 import { spawn } from "node:child_process";
-import { databaseUrl } from "@/lib/config/database-url";
 import { buildIsFresh, markBuilt, sourceHash } from "./lib/build-freshness";
+import { applyEmbeddedEnv } from "./lib/embedded-env";
 import { prepareDatabase } from "./lib/prepare-db";
 import { run } from "./lib/run";
-import { embeddedSecret } from "./lib/secret";
 
 async function main(): Promise<void> {
-  const port = process.env.PORT ?? "3000";
-  process.env.DATABASE_URL = databaseUrl();
-  process.env.NEXTAUTH_SECRET ||= embeddedSecret();
-  process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
-
-  await prepareDatabase(process.env.DATABASE_URL);
+  const { port } = applyEmbeddedEnv();
+  await prepareDatabase();
 
   const hash = sourceHash();
   if (!buildIsFresh(hash)) {
