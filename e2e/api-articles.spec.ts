@@ -54,3 +54,14 @@ test.describe("articles API", () => {
     expect(((await missing.json()) as { error: string }).error).toMatch(/no article/i);
   });
 });
+
+test("a write from another site's page is refused even with the session cookie", async ({ request, editor }) => {
+  await signInApi(request, editor);
+  const response = await request.post("/api/articles", {
+    headers: { Origin: "https://evil.example" },
+    multipart: { title: "Cross-site", text: "Planted text." },
+  });
+  expect(response.status()).toBe(403);
+  const { articles } = (await (await request.get("/api/articles")).json()) as { articles: Array<{ title: string }> };
+  expect(articles.map((a) => a.title)).not.toContain("Cross-site");
+});

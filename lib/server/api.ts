@@ -23,12 +23,34 @@ export function apiRoute<Params = Record<string, never>>(
   return async (req, ctx) => {
     const user = await userFromRequest(req);
     if (!user) return problemResponse(new Problem("unauthenticated", "Sign in to use the Factline API."));
+    if (crossSiteWrite(req)) {
+      return problemResponse(new Problem("forbidden", "Changes must come from Factline's own pages."));
+    }
     try {
       return await handler({ req, user, params: await ctx.params });
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A write whose Origin is another site: refused, on top of the session cookie's SameSite=Lax.
+ * Requests without an Origin header (scripts, curl, server-to-server) are not browsers' cross-site
+ * requests and pass.
+ */
+function crossSiteWrite(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method)) return false;
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 export function problemResponse(problem: Problem): NextResponse {
