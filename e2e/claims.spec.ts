@@ -15,7 +15,7 @@ test("an editor marks a sentence, verifies it with a source, and finds it all af
   await signIn(page, editor, `/articles/${article.id}`);
 
   // A triple-click selects the sentence's paragraph, as an editor would (once the viewer is up).
-  await page.getByRole("document", { name: "Article text" }).getByText(SECOND_SENTENCE).click({ clickCount: 3 });
+  await page.getByRole("textbox", { name: "Article text" }).getByText(SECOND_SENTENCE).click({ clickCount: 3 });
   await page.getByRole("button", { name: "Mark as claim" }).click();
 
   const claim = card(page, "Earlier, China’s leader");
@@ -166,4 +166,22 @@ test("nested and overlapping claims are each highlighted, and a click picks the 
   await expect(page.locator(".ProseMirror [data-claim-id] [data-claim-id]").first()).toBeVisible();
   await page.locator(".ProseMirror [data-claim-id] [data-claim-id]", { hasText: "significant" }).first().click();
   await expect(card(page, inner)).toBeFocused();
+});
+
+test("a keyboard user selects a passage with Shift+arrows and marks it with Alt+M, and typing changes nothing", async ({ page, editor, article }) => {
+  await signIn(page, editor, `/articles/${article.id}`);
+  const text = page.getByRole("textbox", { name: "Article text" });
+  await text.focus();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type("typed words");
+  for (const key of ["Backspace", "Delete", "Enter"]) await page.keyboard.press(key);
+  await expect(text).toContainText(/^Russian President, Vladimir Putin, has reportedly said/);
+  await expect(text).not.toContainText("typed words");
+
+  for (let i = 0; i < "Russian President".length; i++) await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Alt+m");
+  const marked = card(page, "Russian President");
+  await expect(marked).toBeFocused();
+  await expect(marked).toContainText("“Russian President”");
+  await expect(marked.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
 });

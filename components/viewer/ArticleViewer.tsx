@@ -7,6 +7,7 @@ import type { ArticleDoc } from "@/lib/articles/document";
 import { articleExtensions } from "@/lib/articles/extensions";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import { ClaimHighlights, showHighlights } from "./claim-highlights";
+import { ReadOnlyCaret } from "./read-only-caret";
 import { highlightsFor } from "./highlight-classes";
 import { StaticDocument } from "./StaticDocument";
 import { useSelectedPassage } from "./useSelectedPassage";
@@ -29,12 +30,23 @@ interface Props {
 export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, onHighlightClick, onMark }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const editor = useEditor({
-    extensions: [...articleExtensions, ClaimHighlights],
+    extensions: [...articleExtensions, ClaimHighlights, ReadOnlyCaret],
     content: doc,
-    editable: false,
+    // "Editable" only for the caret: ReadOnlyCaret refuses every change to the text.
+    editable: true,
     // The server has no DOM: render the editor only after hydration (StaticDocument covers SSR).
     immediatelyRender: false,
-    editorProps: { attributes: { "aria-label": "Article text", role: "document" } },
+    editorProps: {
+      attributes: {
+        "aria-label": "Article text",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-readonly": "true",
+        "aria-description": "Read-only. Select a passage (Shift+arrows) and press Alt+M to mark it as a claim.",
+        inputmode: "none",
+        spellcheck: "false",
+      },
+    },
   });
   // The document never changes in the viewer, so one index serves every mapping.
   const index = useMemo(() => (editor ? buildTextIndex(editor.state.doc) : null), [editor]);
