@@ -1,6 +1,4 @@
 import { prepareDatabase } from "./lib/prepare-db";
+import { runMain } from "./lib/run";
 
-prepareDatabase().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(() => prepareDatabase());
