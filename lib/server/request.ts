@@ -5,9 +5,13 @@ export function wantsJsonLd(req: Request): boolean {
   return (req.headers.get("accept") ?? "").includes("application/ld+json");
 }
 
-/** This server's public origin, for absolute IRIs in JSON-LD. */
-export function publicOrigin(req: Request): string {
-  return (process.env.NEXTAUTH_URL ?? new URL(req.url).origin).replace(/\/$/, "");
+/**
+ * This server's public origin, for absolute links and IRIs: NEXTAUTH_URL when set (behind a proxy
+ * the request's own host may be internal), else the origin the request was made to.
+ */
+export function publicOrigin(from: Request | string): string {
+  const requestOrigin = typeof from === "string" ? from : new URL(from.url).origin;
+  return (process.env.NEXTAUTH_URL ?? requestOrigin).replace(/\/$/, "");
 }
 
 export function searchParamsOf(req: Request): Record<string, string> {

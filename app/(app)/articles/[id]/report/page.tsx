@@ -5,6 +5,7 @@ import { Problem } from "@/lib/errors";
 import { ReportToolbar } from "@/components/report/ReportToolbar";
 import { ReportView } from "@/components/report/ReportView";
 import { buildArticleReport, editorsWithClaims } from "@/lib/server/reports";
+import { publicOrigin } from "@/lib/server/request";
 import { requireUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ editor?: string }> };
@@ -15,9 +16,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { id } = await params;
   const editor = (await searchParams).editor || undefined;
   const user = await requireUser(`/articles/${id}/report`);
-  const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost"}`;
+  const origin = publicOrigin(`http://${(await headers()).get("host") ?? "localhost"}`);
   const [report, editors] = await Promise.all([
-    buildArticleReport(id, editor, user, origin.replace(/\/$/, "")).catch(notFoundToPage),
+    buildArticleReport(id, editor, user, origin).catch(notFoundToPage),
     editorsWithClaims(id),
   ]);
   return (
