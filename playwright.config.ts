@@ -1,5 +1,23 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_DATABASE_URL, E2E_PORT as PORT } from "./e2e/env";
+import { E2E_DATABASE_URL, E2E_PORT, E2E_PROVIDER, E2E_SECOND_PORT } from "./e2e/env";
+
+/** `npm start` (the newcomer's one command) on the run's database, on `port`. */
+function server(port: number) {
+  return {
+    command: "npx tsx scripts/e2e-server.ts",
+    url: `http://localhost:${port}/login`,
+    timeout: 240_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe" as const,
+    env: {
+      PORT: String(port),
+      DATABASE_URL: E2E_DATABASE_URL,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      // The second instance must not wipe the database the first one is serving.
+      ...(port === E2E_SECOND_PORT ? { E2E_KEEP_DATABASE: "1" } : {}),
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -11,13 +29,13 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: `http://localhost:${E2E_PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [
     {
-      name: "chromium",
+      name: E2E_PROVIDER === "sqlite" ? "chromium" : `chromium-${E2E_PROVIDER}`,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -28,17 +46,6 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // `npm start` (the newcomer's one command) on a fresh test database.
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `http://localhost:${PORT}/login`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      DATABASE_URL: E2E_DATABASE_URL,
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-    },
-  },
+  // Started one after the other: the second instance finds the database migrated and seeded.
+  webServer: [server(E2E_PORT), ...(E2E_SECOND_PORT ? [server(E2E_SECOND_PORT)] : [])],
 });

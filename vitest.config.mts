@@ -1,6 +1,20 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
+/** Tests that run once, in the SQLite project: the SQLite connection queue, configuration, start-up. */
+const SQLITE_ONLY = ["test/db-isolation.test.ts", "test/server-env.test.ts", "test/start-up.test.ts"];
+/** Set by `npm test` (scripts/test.ts), which starts a private PostgreSQL cluster for the run. */
+const postgresAdminUrl = process.env.FACTLINE_TEST_POSTGRES_ADMIN_URL;
+if (!postgresAdminUrl) console.warn("No FACTLINE_TEST_POSTGRES_ADMIN_URL: the PostgreSQL data-layer tests are left out (npm test runs them).");
+
+/**
+ * Projects, all run by `npm run test:unit`:
+ * - unit: lib/ as plain TypeScript, no database;
+ * - db-sqlite: test/, against a real SQLite database, one copy of a migrated template per test
+ *   file (test/setup/);
+ * - db-postgres: the same files against PostgreSQL, one database copied from a migrated template
+ *   per test file.
+ */
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,8 +24,33 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "db-sqlite",
+          include: ["test/**/*.test.ts"],
+          globalSetup: ["test/setup/sqlite-template.ts"],
+          setupFiles: ["test/setup/sqlite-database.ts"],
+        },
+      },
+      ...(postgresAdminUrl
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "db-postgres",
+                include: ["test/**/*.test.ts"],
+                exclude: SQLITE_ONLY,
+                globalSetup: ["test/setup/postgres-global.ts"],
+                setupFiles: ["test/setup/postgres-file.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -10,7 +10,7 @@ type Postgres = Extract<DatabaseTarget, { provider: "postgresql" }>;
 export function checkSqliteFolder(target: Sqlite): void {
   const folder = path.dirname(target.file);
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     fs.accessSync(folder, fs.constants.W_OK);
     if (fs.existsSync(target.file)) fs.accessSync(target.file, fs.constants.R_OK | fs.constants.W_OK);
   } catch (error) {
@@ -20,6 +20,21 @@ export function checkSqliteFolder(target: Sqlite): void {
         `make its folder writable for this user, or point DATABASE_URL at another file.`,
     );
   }
+}
+
+/**
+ * mkdir -p one level at a time: Node's recursive mkdir never returns on some special file systems
+ * (it loops on /proc's ENOENT), and a wrong DATABASE_URL must fail, not hang.
+ */
+function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  let existing = folder;
+  while (!fs.existsSync(existing)) {
+    missing.unshift(existing);
+    existing = path.dirname(existing);
+  }
+  if (!fs.statSync(existing).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+  for (const level of missing) fs.mkdirSync(level);
 }
 
 /** Connects once, so that a wrong URL is one clear sentence instead of a stack trace at the first request. */

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
-import { databaseTarget, databaseUrl } from "@/lib/config/database-url";
+import { Client } from "pg";
+import { databaseTarget, databaseUrl, type DatabaseTarget } from "@/lib/config/database-url";
 import { createPrismaClient } from "@/lib/server/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
 import { checkPostgresReachable, checkSqliteFolder } from "./database-check";
@@ -14,6 +15,10 @@ export async function prepareDatabase(url: string = databaseUrl()): Promise<void
   if (target.provider === "sqlite") checkSqliteFolder(target);
   else await checkPostgresReachable(target);
 
+  await oneInstanceAtATime(target, () => migrateAndSeed(url, target));
+}
+
+async function migrateAndSeed(url: string, target: DatabaseTarget): Promise<void> {
   await migrateDatabase(target);
 
   if (target.provider === "sqlite") {
@@ -33,3 +38,23 @@ export async function prepareDatabase(url: string = databaseUrl()): Promise<void
     await db.$disconnect();
   }
 }
+
+/**
+ * Instances that start together on one PostgreSQL database take turns to migrate and seed (a
+ * session advisory lock), so the second finds the work done instead of seeding twice.
+ * SQLite serves one process per file.
+ */
+async function oneInstanceAtATime(target: DatabaseTarget, work: () => Promise<void>): Promise<void> {
+  if (target.provider === "sqlite") return work();
+  const lock = new Client({ connectionString: target.url });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [PREPARE_LOCK]);
+    await work();
+  } finally {
+    await lock.end();
+  }
+}
+
+/** Any constant: the key of Factline's start-up lock. */
+const PREPARE_LOCK = 72_617_001;
