@@ -195,6 +195,11 @@ test("a colleague's new, changed and deleted claims reach an open page when it r
   const { text } = (await (await other.get(`/api/articles/${article.id}`)).json()) as { text: string };
   const focus = () => page.evaluate(() => window.dispatchEvent(new Event("focus")));
 
+  // Nothing changed yet: the page asks with its cursor's tag and is told so (304), not sent the list again.
+  const unchanged = page.waitForResponse((response) => response.url().includes(`/api/articles/${article.id}/annotations?since=`));
+  await focus();
+  expect((await unchanged).status()).toBe(304);
+
   const created = await other.post(`/api/articles/${article.id}/annotations`, { data: selectorFor(text, MINSK) });
   const { id } = (await created.json()) as { id: string };
   await focus();
