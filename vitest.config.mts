@@ -26,6 +26,8 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
+    // Generous: the machine may be busy (CI, parallel builds); no test measures time.
+    testTimeout: 20_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
       {

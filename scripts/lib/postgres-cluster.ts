@@ -87,18 +87,19 @@ export function stopCluster(dir: string): void {
 }
 
 /**
- * Creates `name` owned by a login role of the same name (password: the name, unless given) and
- * returns its URL. An existing database is dropped first, or kept with `keep`.
+ * Creates `name` owned by a login role of the same name, or `owner` (password: the role's name,
+ * unless given), and returns its URL. An existing database is dropped first, or kept with `keep`.
  */
 export async function createDatabase(
   cluster: Pick<Cluster, "adminUrl" | "port">,
   name: string,
-  options: { template?: string; password?: string; keep?: boolean } = {},
+  options: { template?: string; password?: string; keep?: boolean; owner?: string } = {},
 ): Promise<string> {
-  const password = options.password ?? name;
+  const owner = options.owner ?? name;
+  const password = options.password ?? owner;
   await withClient(cluster.adminUrl, async (client) => {
-    const role = quoteIdent(name);
-    const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [name]);
+    const role = quoteIdent(owner);
+    const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [owner]);
     const passwordSql = `PASSWORD ${quoteLiteral(password)}`;
     await client.query(exists.rowCount ? `ALTER ROLE ${role} WITH LOGIN ${passwordSql}` : `CREATE ROLE ${role} LOGIN ${passwordSql}`);
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -107,7 +108,7 @@ export async function createDatabase(
     const template = options.template ? ` TEMPLATE ${quoteIdent(options.template)}` : "";
     await client.query(`CREATE DATABASE ${quoteIdent(name)} OWNER ${role}${template}`);
   });
-  return `postgresql://${encodeURIComponent(name)}:${encodeURIComponent(password)}@127.0.0.1:${cluster.port}/${encodeURIComponent(name)}`;
+  return `postgresql://${encodeURIComponent(owner)}:${encodeURIComponent(password)}@127.0.0.1:${cluster.port}/${encodeURIComponent(name)}`;
 }
 
 export async function dropDatabase(cluster: Pick<Cluster, "adminUrl">, name: string): Promise<void> {

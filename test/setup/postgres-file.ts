@@ -24,7 +24,8 @@ afterAll(async () => {
 async function copyTemplate(): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await createDatabase(cluster, name, { template: TEMPLATE });
+      // The copy's tables belong to the template's role: connect as that role, as the app would as its own.
+      return await createDatabase(cluster, name, { template: TEMPLATE, owner: TEMPLATE });
     } catch (error) {
       if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
