@@ -1,4 +1,4 @@
-import { expect, rateClaim, selectPassage, signIn, test } from "./fixtures";
+import { card, claimsPanel, expect, highlight, rateClaim, selectPassage, signIn, test } from "./fixtures";
 import { clientFor, listClaims, selectorFor } from "./api-helpers";
 import { createUser } from "./factories";
 import type { Page } from "@playwright/test";
@@ -7,10 +7,6 @@ const SECOND_SENTENCE = "Earlier, China’s leader, Xi Jinping, had told Putin t
 const MINSK = "The readout added that Minsk was chosen as the venue for the proposed talk.";
 const OBOLON = "the Russian forces have entered the Obolon district in the North of the city";
 
-const claimsPanel = (page: Page) => page.getByRole("region", { name: "Claims" });
-const card = (page: Page, quoteStart: string) => claimsPanel(page).getByRole("article", { name: new RegExp(`^Claim: .?${escape(quoteStart)}`) });
-const highlight = (page: Page, text: string) => page.locator(".ProseMirror [data-claim-id]", { hasText: text }).first();
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("an editor marks a sentence, verifies it with a source, and finds it all after reloading", async ({ page, editor, article }) => {
   await signIn(page, editor, `/articles/${article.id}`);

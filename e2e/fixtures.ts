@@ -64,3 +64,11 @@ export async function rateClaim(card: Locator, status: string, source: { url: st
   await card.getByRole("radio", { name: status, exact: true }).check();
   await expect(card.getByRole("radio", { name: status, exact: true })).toBeChecked();
 }
+
+export const claimsPanel = (page: Page) => page.getByRole("region", { name: "Claims" });
+/** A claim's card in the panel, by the start of its quote. */
+export const card = (page: Page, quoteStart: string) =>
+  claimsPanel(page).getByRole("article", { name: new RegExp(`^Claim: .?${escapeRegExp(quoteStart)}`) });
+/** The highlight in the article text that holds `text`. */
+export const highlight = (page: Page, text: string) => page.locator(".ProseMirror [data-claim-id]", { hasText: text }).first();
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureDebianPackage } from "./debian-package";
 import { createDatabase, freePort, postgresBinDir, startCluster } from "./postgres-cluster";
 
 /**
@@ -11,9 +12,7 @@ import { createDatabase, freePort, postgresBinDir, startCluster } from "./postgr
 export async function withScratchPostgres<T>(
   work: (url: string, another: (name: string) => Promise<string>) => Promise<T> | T,
 ): Promise<T> {
-  if (!postgresBinDir()) {
-    throw new Error("PostgreSQL's migrations need a PostgreSQL server to check against. Install it: apt-get install -y postgresql");
-  }
+  ensureDebianPackage("postgresql", () => postgresBinDir() !== null, "Authoring and checking PostgreSQL migrations");
   // The postgres user (the server's, when we are root) must reach the folder: /tmp, not the repo.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factline-scratch-pg-"));
   fs.chmodSync(dir, 0o755);
