@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Client } from "pg";
+import { withPostgres } from "./pg";
 import { ConfigError, type DatabaseTarget } from "@/lib/config/database-url";
 
 type Sqlite = Extract<DatabaseTarget, { provider: "sqlite" }>;
@@ -39,14 +39,10 @@ function makeFolder(folder: string): void {
 
 /** Connects once, so that a wrong URL is one clear sentence instead of a stack trace at the first request. */
 export async function checkPostgresReachable(target: Postgres): Promise<void> {
-  const client = new Client({ connectionString: target.url, connectionTimeoutMillis: 5_000 });
   try {
-    await client.connect();
-    await client.query("SELECT 1");
+    await withPostgres(target.url, (client) => client.query("SELECT 1"));
   } catch (error) {
     throw new ConfigError(postgresProblem(target, error));
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Client } from "pg";
 import { ConfigError, PRISMA_FILES, type DatabaseTarget } from "@/lib/config/database-url";
+import { withPostgres } from "./pg";
 import { prisma } from "./run";
 
 /**
@@ -53,7 +53,7 @@ async function appliedMigrations(target: DatabaseTarget): Promise<string[]> {
       sqlite.close();
     }
   }
-  return withPg(target.url, async (client) => {
+  return withPostgres(target.url, async (client) => {
     const table = await client.query("SELECT to_regclass('public._prisma_migrations') AS found");
     if (!table.rows[0]?.found) return [];
     return (await client.query<{ name: string }>(APPLIED_SQL)).rows.map((row) => row.name);
@@ -81,7 +81,7 @@ async function tryInRolledBackTransaction(target: DatabaseTarget, migrations: Mi
         sqlite.close();
       }
     } else {
-      await withPg(target.url, async (client) => {
+      await withPostgres(target.url, async (client) => {
         await client.query("BEGIN");
         try {
           for (const migration of migrations) {
@@ -96,15 +96,5 @@ async function tryInRolledBackTransaction(target: DatabaseTarget, migrations: Mi
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`The migration ${current} cannot be applied (${reason}); the database was left as it was. Fix the migration and start again.`);
-  }
-}
-
-async function withPg<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }

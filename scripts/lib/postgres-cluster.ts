@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { Client } from "pg";
+import { withPostgres } from "./pg";
 
 export const SUPERUSER = "postgres";
 const SUPERUSER_PASSWORD = "factline-local";
@@ -97,7 +97,7 @@ export async function createDatabase(
 ): Promise<string> {
   const owner = options.owner ?? name;
   const password = options.password ?? owner;
-  await withClient(cluster.adminUrl, async (client) => {
+  await withPostgres(cluster.adminUrl, async (client) => {
     const role = quoteIdent(owner);
     const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [owner]);
     const passwordSql = `PASSWORD ${quoteLiteral(password)}`;
@@ -112,22 +112,12 @@ export async function createDatabase(
 }
 
 export async function dropDatabase(cluster: Pick<Cluster, "adminUrl">, name: string): Promise<void> {
-  await withClient(cluster.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+  await withPostgres(cluster.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
 
 async function accepts(url: string): Promise<boolean> {
   try {
-    await withClient(url, (client) => client.query("SELECT 1"));
+    await withPostgres(url, (client) => client.query("SELECT 1"));
     return true;
   } catch {
     return false;

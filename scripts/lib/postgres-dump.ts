@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { Client } from "pg";
+import { withPostgres } from "./pg";
 import { postgresBinDir } from "./postgres-cluster";
 
 /**
@@ -36,11 +36,5 @@ function normalize(sql: string): string {
 }
 
 export async function executeSql(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await withPostgres(url, (client) => client.query(sql));
 }

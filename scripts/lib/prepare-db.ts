@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
-import { Client } from "pg";
 import { databaseTarget, databaseUrl, type DatabaseTarget } from "@/lib/config/database-url";
 import { createPrismaClient } from "@/lib/server/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
 import { checkPostgresReachable, checkSqliteFolder } from "./database-check";
 import { migrateDatabase } from "./migrate";
+import { withPostgres } from "./pg";
 
 /**
  * Checks that the configured database can be used (one clear sentence when not), applies its
@@ -46,14 +46,11 @@ async function migrateAndSeed(url: string, target: DatabaseTarget): Promise<void
  */
 async function oneInstanceAtATime(target: DatabaseTarget, work: () => Promise<void>): Promise<void> {
   if (target.provider === "sqlite") return work();
-  const lock = new Client({ connectionString: target.url });
-  await lock.connect();
-  try {
+  // The lock is the connection's: closing it (or the process dying) releases it.
+  await withPostgres(target.url, async (lock) => {
     await lock.query("SELECT pg_advisory_lock($1)", [PREPARE_LOCK]);
     await work();
-  } finally {
-    await lock.end();
-  }
+  });
 }
 
 /** Any constant: the key of Factline's start-up lock. */
