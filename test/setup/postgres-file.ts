@@ -5,9 +5,9 @@
  */
 import { afterAll, inject } from "vitest";
 import { createDatabase, dropDatabase } from "@/scripts/lib/postgres-cluster";
-import { TEMPLATE } from "./postgres-global";
 
 const adminUrl = inject("postgresAdminUrl");
+const template = inject("postgresTemplate");
 const name = `factline_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 const cluster = { adminUrl, port: Number(new URL(adminUrl).port) };
 
@@ -25,7 +25,7 @@ async function copyTemplate(): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
       // The copy's tables belong to the template's role: connect as that role, as the app would as its own.
-      return await createDatabase(cluster, name, { template: TEMPLATE, owner: TEMPLATE });
+      return await createDatabase(cluster, name, { template, owner: template });
     } catch (error) {
       if (attempt >= 10 || !/being accessed by other users/.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));

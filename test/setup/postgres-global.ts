@@ -5,20 +5,24 @@
  */
 import type { TestProject } from "vitest/node";
 import { prisma } from "@/scripts/lib/run";
-import { createDatabase } from "@/scripts/lib/postgres-cluster";
+import { createDatabase, dropDatabase } from "@/scripts/lib/postgres-cluster";
 
-export const TEMPLATE = "factline_test_template";
 
 declare module "vitest" {
   export interface ProvidedContext {
     postgresAdminUrl: string;
+    postgresTemplate: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const adminUrl = process.env.FACTLINE_TEST_POSTGRES_ADMIN_URL!;
   const port = Number(new URL(adminUrl).port);
-  const url = await createDatabase({ adminUrl, port }, TEMPLATE);
+  // Named for this run: runs from several checkouts may share one cluster.
+  const template = `factline_test_template_${process.pid}`;
+  const url = await createDatabase({ adminUrl, port }, template);
   prisma(["migrate", "deploy"], url);
   project.provide("postgresAdminUrl", adminUrl);
+  project.provide("postgresTemplate", template);
+  return () => dropDatabase({ adminUrl }, template);
 }
