@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type MouseEvent } from "react";
+import { memo, useEffect, useRef, type MouseEvent } from "react";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import { ClaimByline } from "./ClaimByline";
 import { ClaimDetails } from "./ClaimDetails";
@@ -18,7 +18,8 @@ interface Props extends ClaimActions {
   onActivate(id: string): void;
 }
 
-export function ClaimCard({ claim, currentUserId, active, onActivate, ...actions }: Props) {
+/** Memoised: of a thousand cards, a change redraws the ones whose props changed (see ClaimsPanel). */
+export const ClaimCard = memo(function ClaimCard({ claim, currentUserId, active, onActivate, ...actions }: Props) {
   const ref = useRef<HTMLElement>(null);
   const own = claim.author.id === currentUserId;
 
@@ -66,7 +67,7 @@ export function ClaimCard({ claim, currentUserId, active, onActivate, ...actions
       )}
     </article>
   );
-}
+});
 
 const INTERACTIVE = "a, button, input, select, textarea, label, .claim-editor, .claim-history";
 

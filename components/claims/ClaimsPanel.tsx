@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useCallback, useId, useMemo, useRef } from "react";
 import { editorsOf, matchesFilter, statusCounts, type ClaimFilterState } from "@/lib/claims/filter";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import type { ClaimView } from "@/lib/claims/types";
@@ -9,6 +9,7 @@ import { ClaimCard } from "./ClaimCard";
 import { ClaimFilters } from "./ClaimFilters";
 import { OrphanedClaims, type OrphanedClaim } from "./OrphanedClaims";
 import { StatusLegend } from "./StatusLegend";
+import { useReusedClaims } from "./useReusedClaims";
 
 export interface ClaimsPanelProps {
   /** Every live claim of the article, placed (unfiltered). */
@@ -30,27 +31,36 @@ export interface ClaimsPanelProps {
 type AnchoredClaim = PlacedClaim & { anchor: Extract<PlacedClaim["anchor"], { status: "anchored" }> };
 
 export function ClaimsPanel(props: ClaimsPanelProps) {
-  const { claims, currentUser, filter, activeClaimId } = props;
+  const { currentUser, filter, activeClaimId, onClaimDeleted } = props;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const shown = claims.filter((claim) => matchesFilter(claim, filter, currentUser.id));
-  const cards = shown.filter(isAnchored).sort(inReadingOrder);
-  const orphans = shown.filter((claim): claim is OrphanedClaim => claim.anchor.status === "orphaned");
-  const counts = statusCounts(claims, filter, currentUser.id);
+  // A thousand cards: each redraws only when its own claim (or whether it is active) changed.
+  const claims = useReusedClaims(props.claims);
+  const shown = useMemo(
+    () => claims.filter((claim) => matchesFilter(claim, filter, currentUser.id)),
+    [claims, filter, currentUser.id],
+  );
+  const cards = useMemo(() => shown.filter(isAnchored).sort(inReadingOrder), [shown]);
+  const orphans = useMemo(
+    () => shown.filter((claim): claim is OrphanedClaim => claim.anchor.status === "orphaned"),
+    [shown],
+  );
+  const counts = useMemo(() => statusCounts(claims, filter, currentUser.id), [claims, filter, currentUser.id]);
+  const editors = useMemo(() => editorsOf(claims, currentUser.id), [claims, currentUser.id]);
 
-  const actions = {
-    onClaimChanged: props.onClaimChanged,
-    onReload: props.onReload,
-    onClaimDeleted(id: string) {
+  const dropClaim = useCallback(
+    (id: string) => {
       // The deleted card takes the focused button with it: land on the panel, not on <body>.
       const focus = document.activeElement;
       if (!focus || focus === document.body || headingRef.current?.parentElement?.contains(focus)) {
         headingRef.current?.focus();
       }
-      props.onClaimDeleted(id);
+      onClaimDeleted(id);
     },
-  };
+    [onClaimDeleted],
+  );
+  const actions = { onClaimChanged: props.onClaimChanged, onReload: props.onReload, onClaimDeleted: dropClaim };
 
   return (
     <section className="claims" aria-labelledby={headingId} data-claims-panel="">
@@ -66,12 +76,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
           <p className="claims-count" aria-live="polite">
             {shown.length} of {plural(claims.length, "claim")} shown
           </p>
-          <ClaimFilters
-            filter={filter}
-            onFilterChange={props.onFilterChange}
-            editors={editorsOf(claims, currentUser.id)}
-            counts={counts}
-          />
+          <ClaimFilters filter={filter} onFilterChange={props.onFilterChange} editors={editors} counts={counts} />
           <StatusLegend counts={counts} />
           {shown.length === 0 && <p className="claims-empty">No claims match these filters.</p>}
           {cards.length > 0 && (
