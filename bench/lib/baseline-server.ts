@@ -13,14 +13,14 @@ import http from "node:http";
 import { ZodError, type ZodType } from "zod";
 import { claimFilterSchema, createClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
-import type { ClaimView } from "@/lib/claims/types";
+import type { ClaimDetails, ClaimView } from "@/lib/claims/types";
 import { Problem, STATUS_OF } from "@/lib/errors";
 import type { SessionUser } from "@/lib/server/session";
 
 export interface ClaimStore {
   list(articleId: string, filter: ClaimFilter, user: SessionUser): Promise<ClaimView[]>;
-  create(user: SessionUser, articleId: string, input: CreateClaimInput): Promise<ClaimView>;
-  update(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimView>;
+  create(user: SessionUser, articleId: string, input: CreateClaimInput): Promise<ClaimDetails>;
+  update(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimDetails>;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;

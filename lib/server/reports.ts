@@ -15,7 +15,7 @@ const organization = () => process.env.FACTLINE_ORGANIZATION?.trim() || "Factlin
 export async function buildArticleReport(articleId: string, editor: EditorScope, user: SessionUser, baseUrl: string): Promise<Report> {
   const article = await getArticle(articleId);
   const scope = await resolveScope(editor, user);
-  const claims = await listClaims(articleId, scope.authorId ? { user: scope.authorId } : {}, user);
+  const claims = await listClaims(articleId, scope.authorId ? { user: scope.authorId } : {}, user, { history: true });
   return buildReport({ article, claims, scope: scope.scope, generatedAt: new Date(), baseUrl, organization: organization() });
 }
 
