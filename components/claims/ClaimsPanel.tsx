@@ -11,6 +11,7 @@ import { OrphanedClaims, type OrphanedClaim } from "./OrphanedClaims";
 import { StatusLegend } from "./StatusLegend";
 import type { LoadedDetails } from "./types";
 import { useReusedClaims } from "./useReusedClaims";
+import { useRestAfterHydration } from "./useRestAfterHydration";
 
 export interface ClaimsPanelProps {
   /** Every live claim of the article, placed (unfiltered). */
@@ -33,6 +34,12 @@ export interface ClaimsPanelProps {
   onReload(id: string): Promise<void>;
 }
 
+/**
+ * Cards that come with the page; the rest are rendered in the browser right after hydration (see
+ * useRestAfterHydration). More than a tall panel shows, so that scrolling finds cards at once.
+ */
+const FIRST_CARDS = 20;
+
 type AnchoredClaim = PlacedClaim & { anchor: Extract<PlacedClaim["anchor"], { status: "anchored" }> };
 
 export function ClaimsPanel(props: ClaimsPanelProps) {
@@ -46,7 +53,8 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
     () => claims.filter((claim) => matchesFilter(claim, filter, currentUser.id)),
     [claims, filter, currentUser.id],
   );
-  const cards = useMemo(() => shown.filter(isAnchored).sort(inReadingOrder), [shown]);
+  const anchored = useMemo(() => shown.filter(isAnchored).sort(inReadingOrder), [shown]);
+  const cards = useRestAfterHydration(anchored, FIRST_CARDS);
   const orphans = useMemo(
     () => shown.filter((claim): claim is OrphanedClaim => claim.anchor.status === "orphaned"),
     [shown],
