@@ -8,12 +8,17 @@
 export interface PageProbe {
   /** The first animation frame in which the TipTap editor (`.ProseMirror`) is in the DOM. */
   editorAt: number | null;
-  /** Just after the rendering of the first frame in which the editor holds every expected highlight. */
+  /**
+   * Just after the rendering of the first frame in which the editor holds every expected
+   * highlight and the panel a card for every claim.
+   */
   drawnAt: number | null;
   /** Distinct `data-claim-id`s in the editor at `drawnAt`. */
   highlightIds: number;
   /** `[data-claim-id]` spans in the editor at `drawnAt` (a claim crossing marks or other claims has several). */
   highlightSpans: number;
+  /** Claim cards (`<article>`) in the panel at `drawnAt`. */
+  cards: number;
   /** Main-thread tasks of 50 ms or more (PerformanceObserver "longtask"). */
   longTasks: { start: number; end: number }[];
   /** The probe key press: when it reached the browser (`event.timeStamp`) and when its handler ran. */
@@ -30,7 +35,7 @@ declare global {
 
 /**
  * Runs in the page (serialised by Playwright: no imports, no closures over this module).
- * `expected` is the number of distinct claims the article must show as highlights.
+ * `expected` is the number of claims the article must show, as highlights and as cards.
  */
 export function installPageProbe(expected: number): void {
   const state: PageProbe = {
@@ -38,6 +43,7 @@ export function installPageProbe(expected: number): void {
     drawnAt: null,
     highlightIds: 0,
     highlightSpans: 0,
+    cards: 0,
     longTasks: [],
     probe: null,
   };
@@ -66,9 +72,11 @@ export function installPageProbe(expected: number): void {
       const spans = root.querySelectorAll("[data-claim-id]");
       const ids = new Set<string | null>();
       for (const span of spans) ids.add(span.getAttribute("data-claim-id"));
-      if (ids.size >= expected) {
+      const cards = document.querySelectorAll("[data-claims-panel] article").length;
+      if (ids.size >= expected && cards >= expected) {
         state.highlightIds = ids.size;
         state.highlightSpans = spans.length;
+        state.cards = cards;
         // A message posted from an animation frame callback is handled after that frame's style,
         // layout and paint: the highlights are then on screen, not just in the DOM.
         const channel = new MessageChannel();
