@@ -236,8 +236,10 @@ test("an edit refused because the claim changed elsewhere reloads that claim, an
   expect((await elsewhere.patch(`/api/annotations/${claim!.id}`, { data: { version: 1, note: "Changed in another tab." } })).status()).toBe(200);
   await elsewhere.dispose();
 
-  await mine.getByRole("radio", { name: "Unproven", exact: true }).check();
+  // click, not check: the refused choice springs back, as it should.
+  await mine.getByRole("radio", { name: "Unproven", exact: true }).click();
   await expect(mine.getByRole("alert")).toContainText("Someone changed this claim");
+  await expect(mine.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
   await mine.getByRole("button", { name: "Reload this claim" }).click();
   await expect(mine.getByRole("alert")).toHaveCount(0);
   await expect(mine.getByLabel("Note")).toHaveValue("Changed in another tab.");
