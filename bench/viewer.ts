@@ -83,6 +83,7 @@ async function main(): Promise<void> {
         variant,
         expected: articles[variant].expected,
         cookies,
+        serverPid: server.pid,
         ...extra,
       });
 

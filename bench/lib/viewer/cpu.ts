@@ -14,6 +14,7 @@ function machineTicks(): { busy: number; total: number } {
 
 /** utime + stime of `root` and all its descendants, by parent links in /proc. */
 function treeTicks(root: number): number {
+  if (!fs.existsSync("/proc/stat")) return 0;
   const parent = new Map<number, number>();
   const ticks = new Map<number, number>();
   for (const entry of fs.readdirSync("/proc")) {
@@ -49,4 +50,11 @@ export function watchOthersCpu(): () => number | null {
     if (total <= 0) return null;
     return Math.max(0, (end.busy - start.busy - (end.ours - start.ours)) / total);
   };
+}
+
+/** Starts measuring; the returned function gives the CPU milliseconds `pid` and its descendants used since. */
+export function watchProcessCpu(pid: number): () => number | null {
+  if (!fs.existsSync("/proc/stat")) return () => null;
+  const start = treeTicks(pid);
+  return () => (treeTicks(pid) - start) * 10; // USER_HZ = 100
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Cookie } from "@playwright/test";
 import { CHROMIUM, VIEWER_BENCH } from "./config";
-import { watchOthersCpu } from "./cpu";
+import { watchOthersCpu, watchProcessCpu } from "./cpu";
 import { pageProbeScript, type PageProbe } from "./page-probe";
 
 export type Variant = "claims" | "reference";
@@ -30,6 +30,8 @@ export interface PageLoad {
   cards: number;
   /** The HTML document (with the inline RSC payload): bytes on the wire and decoded. */
   documentBytes: { transferred: number; decoded: number };
+  /** CPU the server used during the load (the page and whatever it asked for), until the quiet window ended. */
+  serverCpuMs: number | null;
   /** Share of the machine used by processes other than the benchmark, its server and its browser. */
   othersCpu: number | null;
 }
@@ -59,6 +61,8 @@ export async function loadPage(
     variant: Variant;
     expected: number;
     cookies: Cookie[];
+    /** The server's process id, to count its CPU time. */
+    serverPid: number;
     screenshot?: string;
     tracePath?: string;
   },
@@ -73,6 +77,7 @@ export async function loadPage(
     if (options.tracePath) await browser.startTracing(page, { path: options.tracePath, screenshots: true });
 
     const othersCpu = watchOthersCpu();
+    const serverCpu = watchProcessCpu(options.serverPid);
     const deadline = Date.now() + VIEWER_BENCH.timeoutMs;
     await page.goto(options.url, { waitUntil: "commit" });
     const timedOut = sleep(VIEWER_BENCH.timeoutMs).then(() => "timeout" as const);
@@ -97,6 +102,7 @@ export async function loadPage(
       await sleep(100);
     }
     const others = othersCpu();
+    const serverCpuMs = serverCpu();
     if (options.tracePath) await browser.stopTracing();
 
     const facts = await page.evaluate(() => {
@@ -130,6 +136,7 @@ export async function loadPage(
       highlightSpans: probe.highlightSpans,
       cards: probe.cards,
       documentBytes: { transferred: facts.transferred, decoded: facts.decoded },
+      serverCpuMs,
       othersCpu: others,
     };
   } finally {

@@ -30,6 +30,7 @@ export interface VariantSummary {
   probeDelay: Stats | null;
   longTaskMs: Stats;
   longestTaskMs: Stats;
+  serverCpuMs: Stats | null;
   highlightIds: number;
   highlightSpans: number;
   cards: number;
@@ -60,6 +61,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 function summarise(loads: PageLoad[], articleId: string, claims: number): VariantSummary {
   const last = loads[loads.length - 1]!;
   const delays = loads.map((load) => load.probeDelay).filter((delay): delay is number => delay !== null);
+  const serverCpu = loads.map((load) => load.serverCpuMs).filter((ms): ms is number => ms !== null);
   return {
     articleId,
     claims,
@@ -70,6 +72,7 @@ function summarise(loads: PageLoad[], articleId: string, claims: number): Varian
     probeDelay: delays.length > 0 ? stats(delays) : null,
     longTaskMs: stats(loads.map((load) => load.longTaskMs)),
     longestTaskMs: stats(loads.map((load) => load.longestTaskMs)),
+    serverCpuMs: serverCpu.length > 0 ? stats(serverCpu) : null,
     highlightIds: last.highlightIds,
     highlightSpans: last.highlightSpans,
     cards: last.cards,
@@ -134,6 +137,7 @@ export function printReport(report: ViewerReport): void {
     ["probe input delay", (summary) => summary.probeDelay],
     ["long tasks (sum)", (summary) => summary.longTaskMs],
     ["longest task", (summary) => summary.longestTaskMs],
+    ["server CPU", (summary) => summary.serverCpuMs],
   ];
   for (const [label, pick] of rows) {
     const a = pick(claims);
