@@ -35,8 +35,8 @@ export interface ClaimsPanelProps {
 }
 
 /**
- * Cards that come with the page; the rest are rendered in the browser right after hydration (see
- * useRestAfterHydration). More than a tall panel shows, so that scrolling finds cards at once.
+ * Cards that come with the page (more than a tall panel shows, so that scrolling finds cards at
+ * once); the rest are rendered in the browser right after hydration (see useRestAfterHydration).
  */
 const FIRST_CARDS = 20;
 
