@@ -12,8 +12,10 @@ export interface PageLoad {
   responseStart: number;
   responseEnd: number;
   domContentLoaded: number;
-  /** The TipTap editor is in the DOM. */
+  /** The TipTap editor is in the DOM; it holds every highlight; the panel holds every card. */
   editorAt: number;
+  highlightsAt: number;
+  cardsAt: number;
   /** Every highlight is in the editor, every card in the panel, and the frame showing them has been rendered. */
   drawnAt: number;
   /** The headline figure: `drawnAt`, or the end of the last long task after it (see bench/README.md). */
@@ -126,6 +128,8 @@ export async function loadPage(
       responseEnd: facts.responseEnd,
       domContentLoaded: facts.domContentLoaded,
       editorAt: probe.editorAt!,
+      highlightsAt: probe.highlightsAt!,
+      cardsAt: probe.cardsAt!,
       drawnAt,
       interactiveAt,
       probeDelay: probe.probe ? probe.probe.handledAt - probe.probe.sentAt : null,

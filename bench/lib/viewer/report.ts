@@ -20,7 +20,16 @@ export function stats(values: number[]): Stats {
   return { median: rank(0.5), p90: rank(0.9), min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
-const PHASES = ["responseStart", "responseEnd", "domContentLoaded", "editorAt", "drawnAt", "interactiveAt"] as const;
+const PHASES = [
+  "responseStart",
+  "responseEnd",
+  "domContentLoaded",
+  "editorAt",
+  "highlightsAt",
+  "cardsAt",
+  "drawnAt",
+  "interactiveAt",
+] as const;
 type Phase = (typeof PHASES)[number];
 
 export interface VariantSummary {
