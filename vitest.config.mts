@@ -29,7 +29,7 @@ export default defineConfig({
     // Generous: the machine may be busy (CI, parallel builds); no test measures time.
     testTimeout: 20_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"] } },
       {
         extends: true,
         test: {

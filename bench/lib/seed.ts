@@ -33,11 +33,12 @@ const VERDICTS: ClaimStatus[] = ["VERIFIED", "MOSTLY_TRUE", "MISLEADING", "FALSE
  * A fresh database at `file`: migrated, demo editors seeded (by the app's own prepareDatabase),
  * then one ~20,000-character article with `claims` claims written directly, in one transaction.
  * Most claims are unverified; some are unproven; a fifth carry a verdict with its source — as the
- * API would have left them, history included.
+ * API would have left them, history included. With `sourcesPerClaim`, every claim carries that
+ * many sources instead (the viewer benchmark's heavier page).
  */
 export async function seedBenchDatabase(
   file: string,
-  options: { articleChars: number; claims: number },
+  options: { articleChars: number; claims: number; sourcesPerClaim?: number },
 ): Promise<BenchData> {
   removeDatabase(file);
   const url = databaseUrlOf(file);
@@ -71,6 +72,7 @@ export async function seedBenchDatabase(
       const roll = next();
       const status: ClaimStatus =
         roll < 0.2 ? VERDICTS[Math.floor(next() * VERDICTS.length)]! : roll < 0.3 ? "UNPROVEN" : "UNVERIFIED";
+      const sourceCount = options.sourcesPerClaim ?? (VERDICTS.includes(status) ? 1 : 0);
       claims.push({
         id,
         articleId: article.id,
@@ -78,18 +80,19 @@ export async function seedBenchDatabase(
         ...selectorsColumns(selectors),
         status,
         note: next() < 0.3 ? "Check against the ministry's own statement before publishing." : "",
-        version: status === "UNVERIFIED" ? 1 : VERDICTS.includes(status) ? 3 : 2,
+        // One write for the sources, one for the status, as the card sends them.
+        version: 1 + (sourceCount > 0 ? 1 : 0) + (status === "UNVERIFIED" ? 0 : 1),
         createdAt,
-        updatedAt: status === "UNVERIFIED" ? createdAt : later,
+        updatedAt: status === "UNVERIFIED" && sourceCount === 0 ? createdAt : later,
       });
       events.push({ id: nextId(), claimId: id, actorId: editor.id, kind: "created", createdAt });
-      if (VERDICTS.includes(status)) {
-        const title = `Reuters fact check ${i}`;
+      for (let s = 0; s < sourceCount; s++) {
+        const title = s === 0 ? `Reuters fact check ${i}` : `Reuters fact check ${i}, source ${s + 1}`;
         sources.push({
           id: nextId(),
           claimId: id,
           addedById: editor.id,
-          url: `https://example.org/fact-check/${i}`,
+          url: s === 0 ? `https://example.org/fact-check/${i}` : `https://example.org/fact-check/${i}/${s + 1}`,
           title,
           publisher: "Reuters",
           excerpt: null,

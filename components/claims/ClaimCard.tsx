@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type MouseEvent } from "react";
+import { memo, useState, type MouseEvent } from "react";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import { ClaimByline } from "./ClaimByline";
 import { ClaimDetails } from "./ClaimDetails";
@@ -20,16 +20,16 @@ interface Props extends ClaimActions {
   onActivate(id: string): void;
 }
 
-export function ClaimCard({ claim, details, currentUserId, active, onActivate, ...actions }: Props) {
-  const ref = useRef<HTMLElement>(null);
+/** Memoised: of a thousand cards, a change redraws the ones whose props changed (see ClaimsPanel). */
+export const ClaimCard = memo(function ClaimCard({
+  claim,
+  details,
+  currentUserId,
+  active,
+  onActivate,
+  ...actions
+}: Props) {
   const own = claim.author.id === currentUserId;
-
-  useEffect(() => {
-    const card = ref.current;
-    if (!active || !card) return;
-    card.scrollIntoView({ block: "nearest" });
-    if (!keepsFocus(card)) card.focus({ preventScroll: true });
-  }, [active]);
 
   function activateOnClick(event: MouseEvent<HTMLElement>) {
     // Controls inside the card do their own thing; selecting text to copy it is not a request to jump.
@@ -41,7 +41,8 @@ export function ClaimCard({ claim, details, currentUserId, active, onActivate, .
 
   return (
     <article
-      ref={ref}
+      // Only the active card has one: React calls it when the card becomes active (or mounts active).
+      ref={active ? showActiveCard : undefined}
       tabIndex={-1}
       aria-label={`Claim: ${shortQuote(claim.quote.exact)}`}
       aria-current={active ? "true" : undefined}
@@ -49,7 +50,7 @@ export function ClaimCard({ claim, details, currentUserId, active, onActivate, .
       onClick={activateOnClick}
     >
       <div className="claim-card-head">
-        <blockquote className="claim-quote">“{claim.quote.exact}”</blockquote>
+        <blockquote className="claim-quote">{`“${claim.quote.exact}”`}</blockquote>
         <button type="button" className="claim-small-button" onClick={() => onActivate(claim.id)}>
           Show in text
         </button>
@@ -76,7 +77,7 @@ export function ClaimCard({ claim, details, currentUserId, active, onActivate, .
       )}
     </article>
   );
-}
+});
 
 /** The details could not be loaded: what the server said, and another try. */
 function LoadProblem({ message, onRetry }: { message: string; onRetry(): Promise<void> }) {
@@ -96,6 +97,16 @@ function LoadProblem({ message, onRetry }: { message: string; onRetry(): Promise
       </button>
     </div>
   );
+}
+
+/**
+ * The active card is scrolled to and focused. A ref callback rather than an effect in every card:
+ * of a thousand cards, one is active, and the others then cost React no effect to run.
+ */
+function showActiveCard(card: HTMLElement | null): void {
+  if (!card) return;
+  card.scrollIntoView({ block: "nearest" });
+  if (!keepsFocus(card)) card.focus({ preventScroll: true });
 }
 
 const INTERACTIVE = "a, button, input, select, textarea, label, .claim-editor, .claim-history";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef } from "react";
+import { useCallback, useId, useMemo, useRef } from "react";
 import { editorsOf, matchesFilter, statusCounts, type ClaimFilterState } from "@/lib/claims/filter";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import type { ClaimDetails, People } from "@/lib/claims/types";
@@ -10,6 +10,8 @@ import { ClaimFilters } from "./ClaimFilters";
 import { OrphanedClaims, type OrphanedClaim } from "./OrphanedClaims";
 import { StatusLegend } from "./StatusLegend";
 import type { LoadedDetails } from "./types";
+import { useReusedClaims } from "./useReusedClaims";
+import { useRestAfterHydration } from "./useRestAfterHydration";
 
 export interface ClaimsPanelProps {
   /** Every live claim of the article, placed (unfiltered). */
@@ -32,30 +34,49 @@ export interface ClaimsPanelProps {
   onReload(id: string): Promise<void>;
 }
 
+/**
+ * Cards that come with the page (more than a tall panel shows, so that scrolling finds cards at
+ * once); the rest are rendered in the browser right after hydration (see useRestAfterHydration).
+ */
+const FIRST_CARDS = 20;
+
 type AnchoredClaim = PlacedClaim & { anchor: Extract<PlacedClaim["anchor"], { status: "anchored" }> };
 
 export function ClaimsPanel(props: ClaimsPanelProps) {
-  const { claims, currentUser, filter, activeClaimId } = props;
+  const { currentUser, filter, activeClaimId, onClaimDeleted, people } = props;
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const shown = claims.filter((claim) => matchesFilter(claim, filter, currentUser.id));
-  const cards = shown.filter(isAnchored).sort(inReadingOrder);
-  const orphans = shown.filter((claim): claim is OrphanedClaim => claim.anchor.status === "orphaned");
-  const counts = statusCounts(claims, filter, currentUser.id);
+  // A thousand cards: each redraws only when its own claim (or whether it is active) changed.
+  const claims = useReusedClaims(props.claims);
+  const shown = useMemo(
+    () => claims.filter((claim) => matchesFilter(claim, filter, currentUser.id)),
+    [claims, filter, currentUser.id],
+  );
+  const anchored = useMemo(() => shown.filter(isAnchored).sort(inReadingOrder), [shown]);
+  const cards = useRestAfterHydration(anchored, FIRST_CARDS);
+  const orphans = useMemo(
+    () => shown.filter((claim): claim is OrphanedClaim => claim.anchor.status === "orphaned"),
+    [shown],
+  );
+  const counts = useMemo(() => statusCounts(claims, filter, currentUser.id), [claims, filter, currentUser.id]);
+  const editors = useMemo(
+    () => editorsOf(claims, people, currentUser.id),
+    [claims, people, currentUser.id],
+  );
 
-  const actions = {
-    onClaimChanged: props.onClaimChanged,
-    onReload: props.onReload,
-    onClaimDeleted(id: string) {
+  const dropClaim = useCallback(
+    (id: string) => {
       // The deleted card takes the focused button with it: land on the panel, not on <body>.
       const focus = document.activeElement;
       if (!focus || focus === document.body || headingRef.current?.parentElement?.contains(focus)) {
         headingRef.current?.focus();
       }
-      props.onClaimDeleted(id);
+      onClaimDeleted(id);
     },
-  };
+    [onClaimDeleted],
+  );
+  const actions = { onClaimChanged: props.onClaimChanged, onReload: props.onReload, onClaimDeleted: dropClaim };
 
   return (
     <section className="claims" aria-labelledby={headingId} data-claims-panel="">
@@ -71,12 +92,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
           <p className="claims-count" aria-live="polite">
             {shown.length} of {plural(claims.length, "claim")} shown
           </p>
-          <ClaimFilters
-            filter={filter}
-            onFilterChange={props.onFilterChange}
-            editors={editorsOf(claims, props.people, currentUser.id)}
-            counts={counts}
-          />
+          <ClaimFilters filter={filter} onFilterChange={props.onFilterChange} editors={editors} counts={counts} />
           <StatusLegend counts={counts} />
           {shown.length === 0 && <p className="claims-empty">No claims match these filters.</p>}
           {cards.length > 0 && (

@@ -1,18 +1,41 @@
 "use client";
 
-import { useEffect, useMemo, useRef, type MouseEvent } from "react";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { Node as PMNode } from "@tiptap/pm/model";
+import { EditorContent, useEditor, type UseEditorOptions } from "@tiptap/react";
 import { buildTextIndex } from "@/lib/anchoring";
 import type { ArticleDoc } from "@/lib/articles/document";
-import { articleExtensions } from "@/lib/articles/extensions";
+import { articleExtensions, articleSchema } from "@/lib/articles/extensions";
 import type { PlacedClaim } from "@/lib/claims/placement";
-import { ClaimHighlights, showHighlights } from "./claim-highlights";
+import { createClaimHighlights, showHighlights } from "./claim-highlights";
 import { ReadOnlyCaret } from "./read-only-caret";
 import { highlightsFor } from "./highlight-classes";
 import { StaticDocument } from "./StaticDocument";
 import { useSelectedPassage } from "./useSelectedPassage";
 
 export const MARK_SHORTCUT = { key: "m", label: "Alt+M" } as const;
+
+/**
+ * Options are made once per viewer: useEditor compares them with the editor's on every render
+ * and calls setOptions (a full view update) when one differs.
+ */
+const EDITOR_OPTIONS = {
+  // "Editable" only for the caret: ReadOnlyCaret refuses every change to the text.
+  editable: true,
+  // The server has no DOM: render the editor only after hydration (StaticDocument covers SSR).
+  immediatelyRender: false,
+  editorProps: {
+    attributes: {
+      "aria-label": "Article text",
+      role: "textbox",
+      "aria-multiline": "true",
+      "aria-readonly": "true",
+      "aria-description": "Read-only. Select a passage (Shift+arrows) and press Alt+M to mark it as a claim.",
+      inputmode: "none",
+      spellcheck: "false",
+    },
+  },
+} satisfies UseEditorOptions;
 
 interface Props {
   doc: ArticleDoc;
@@ -29,32 +52,29 @@ interface Props {
 /** The article in TipTap, read-only, with claims as highlights and a "Mark as claim" button on selections. */
 export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, onHighlightClick, onMark }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const editor = useEditor({
-    extensions: [...articleExtensions, ClaimHighlights, ReadOnlyCaret],
-    content: doc,
-    // "Editable" only for the caret: ReadOnlyCaret refuses every change to the text.
-    editable: true,
-    // The server has no DOM: render the editor only after hydration (StaticDocument covers SSR).
-    immediatelyRender: false,
-    editorProps: {
-      attributes: {
-        "aria-label": "Article text",
-        role: "textbox",
-        "aria-multiline": "true",
-        "aria-readonly": "true",
-        "aria-description": "Read-only. Select a passage (Shift+arrows) and press Alt+M to mark it as a claim.",
-        inputmode: "none",
-        spellcheck: "false",
-      },
-    },
+  // The document never changes in the viewer, and positions depend on its structure only: one
+  // index, built before the editor exists, serves every mapping.
+  const index = useMemo(() => buildTextIndex(PMNode.fromJSON(articleSchema, doc)), [doc]);
+  const highlights = useMemo(
+    () => highlightsFor(claims, index, { currentUserId, activeId, flashId }),
+    [claims, index, currentUserId, activeId, flashId],
+  );
+  // The editor's first render draws the highlights of that moment; later ones are changes to them.
+  const [options] = useState(() => {
+    const claimHighlights = createClaimHighlights(highlights);
+    return {
+      ...EDITOR_OPTIONS,
+      extensions: [...articleExtensions, claimHighlights.extension, ReadOnlyCaret],
+      editorProps: { ...EDITOR_OPTIONS.editorProps, decorations: claimHighlights.decorations },
+      content: doc,
+    };
   });
-  // The document never changes in the viewer, so one index serves every mapping.
-  const index = useMemo(() => (editor ? buildTextIndex(editor.state.doc) : null), [editor]);
+  const editor = useEditor(options);
   const { passage, readNow, clear } = useSelectedPassage(editor, index, container);
 
   useEffect(() => {
-    if (editor && index) showHighlights(editor, highlightsFor(claims, index, { currentUserId, activeId, flashId }));
-  }, [editor, index, claims, currentUserId, activeId, flashId]);
+    if (editor) showHighlights(editor.view, highlights);
+  }, [editor, highlights]);
 
   const mark = async () => {
     const selected = readNow();
@@ -80,7 +100,11 @@ export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, o
     if (!window.getSelection()?.isCollapsed) return; // the end of a drag-selection, not a click
     // Nested highlights nest in the DOM in no particular order: the innermost is the shortest claim.
     const ids = new Set<string>();
-    for (let node = event.target as HTMLElement | null; node && node !== event.currentTarget; node = node.parentElement) {
+    for (
+      let node = event.target as HTMLElement | null;
+      node && node !== event.currentTarget;
+      node = node.parentElement
+    ) {
       if (node.dataset.claimId) ids.add(node.dataset.claimId);
     }
     const innermost = claims

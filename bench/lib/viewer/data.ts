@@ -1,0 +1,35 @@
+import { createPrismaClient } from "@/lib/server/prisma-client";
+import { databaseUrlOf } from "../config";
+import { seedBenchDatabase, type BenchData } from "../seed";
+import { VIEWER_BENCH } from "./config";
+
+export interface ViewerData extends BenchData {
+  /** The same article (body and text) without any claim: the reference. */
+  referenceArticleId: string;
+}
+
+/**
+ * A fresh database with bench:annotations' article and its 1,000 claims (here with three
+ * sources each), and a copy of that article with no claims.
+ */
+export async function seedViewerDatabase(file: string): Promise<ViewerData> {
+  const data = await seedBenchDatabase(file, {
+    articleChars: VIEWER_BENCH.articleChars,
+    claims: VIEWER_BENCH.claims,
+    sourcesPerClaim: VIEWER_BENCH.sourcesPerClaim,
+  });
+  const db = createPrismaClient(databaseUrlOf(file));
+  try {
+    const original = await db.article.findUniqueOrThrow({
+      where: { id: data.articleId },
+      select: { title: true, outlet: true, body: true, text: true, createdById: true },
+    });
+    const reference = await db.article.create({
+      data: { ...original, title: `${original.title} (no claims)` },
+      select: { id: true },
+    });
+    return { ...data, referenceArticleId: reference.id };
+  } finally {
+    await db.$disconnect();
+  }
+}
