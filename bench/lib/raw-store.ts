@@ -1,38 +1,43 @@
 /**
- * The reference store: what lib/server/claims.ts does per request, hand-written on better-sqlite3
- * with prepared statements (same schema, same validation, same transactions, same response
- * shape). It shows what the ORM layer costs on top of SQLite itself.
+ * The SQLite reference store: the app's claim work hand-written on better-sqlite3 with prepared
+ * statements — same schema, same rules (./raw-claims.ts, on the app's pure functions), same
+ * transactions (the article's claimSeq incremented and the claim stamped with it), same answers.
+ * It shows what the ORM and the framework cost on top of SQLite itself.
  */
 import Database from "better-sqlite3";
-import { describeRange, validateSelectors } from "@/lib/anchoring";
-import { isEventKind } from "@/lib/claims/history";
-import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
-import { isStatus, statusRuleViolation } from "@/lib/claims/statuses";
-import type { ClaimEventView, ClaimView, SourceView } from "@/lib/claims/types";
+import { isStatus } from "@/lib/claims/statuses";
 import { sqliteFilePath } from "@/lib/config/database-url";
-import { Problem } from "@/lib/errors";
 import type { SessionUser } from "@/lib/server/session";
-import type { ClaimStore } from "./baseline-server";
+import {
+  articleNotFound,
+  filterParams,
+  idMaker,
+  iso,
+  notFound,
+  peopleOf,
+  planCreate,
+  planUpdate,
+  splitChanges,
+  toSummary,
+  type ClaimDetails,
+  type ClaimForWrite,
+  type ClaimStore,
+  type SourceDetails,
+  type SummaryRow,
+} from "./raw-claims";
 
-interface ClaimRow {
-  id: string;
+interface DetailRow extends ClaimForWrite {
   articleId: string;
+  authorName: string;
   start: number;
   end: number;
   exact: string;
   prefix: string;
   suffix: string;
-  status: string;
-  note: string;
-  version: number;
   createdAt: string;
-  updatedAt: string;
-  authorId: string;
-  authorName: string;
 }
 interface SourceRow {
   id: string;
-  claimId: string;
   url: string;
   title: string;
   publisher: string | null;
@@ -41,93 +46,53 @@ interface SourceRow {
   addedById: string;
   addedByName: string;
 }
-interface EventRow {
-  id: string;
-  claimId: string;
-  kind: string;
-  fromValue: string | null;
-  toValue: string | null;
-  createdAt: string;
-  actorId: string;
-  actorName: string;
-}
 
-const CLAIM_COLUMNS = `c.id, c.articleId, c.start, c."end", c.exact, c.prefix, c.suffix, c.status, c.note, c.version,
-  c.createdAt, c.updatedAt, u.id AS authorId, u.name AS authorName`;
-const SOURCE_COLUMNS = `s.id, s.claimId, s.url, s.title, s.publisher, s.excerpt, s.createdAt, u.id AS addedById, u.name AS addedByName`;
-const EVENT_COLUMNS = `e.id, e.claimId, e.kind, e.fromValue, e.toValue, e.createdAt, u.id AS actorId, u.name AS actorName`;
+const SUMMARY_COLUMNS = `c.id, c.authorId, u.name AS authorName, c.start, c."end", c.status, c.version, c.deletedAt,
+  (SELECT count(*) FROM Source s WHERE s.claimId = c.id) AS sourceCount, c.createdAt, c.updatedAt`;
 
 /** Prisma stores DateTime in SQLite as ISO text with "+00:00"; written the same way here. */
-const now = () => new Date().toISOString().replace("Z", "+00:00");
-const iso = (stored: string) => new Date(stored).toISOString();
-
-function idMaker(): () => string {
-  let counter = 0;
-  const stamp = Date.now().toString(36);
-  return () => `craw${stamp}${(counter++).toString(36).padStart(8, "0")}`;
-}
-
-const notFound = () => new Problem("not_found", "There is no such claim. It may have been deleted.");
-const articleNotFound = () => new Problem("not_found", "There is no article with this id. It may have been removed.");
-const staleVersion = () =>
-  new Problem(
-    "conflict",
-    "Someone changed this claim after you loaded it. Reload to see the latest version, then try again.",
-  );
+const stored = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export function createRawStore(databaseUrl: string): ClaimStore {
   // Same connection settings as the app's adapter: one connection, 5 s busy timeout.
   const db = new Database(sqliteFilePath(databaseUrl), { timeout: 5_000 });
-  const nextId = idMaker();
+  const nextId = idMaker("craw");
 
-  const articleExists = db.prepare<[string], { id: string }>(`SELECT id FROM Article WHERE id = ?`);
+  const articleSeq = db.prepare<[string], { claimSeq: number }>(`SELECT claimSeq FROM Article WHERE id = ?`);
   const articleText = db.prepare<[string], { text: string }>(`SELECT text FROM Article WHERE id = ?`);
-  const liveClaims = `SELECT id FROM Claim WHERE articleId = @articleId AND deletedAt IS NULL
-    AND (@authorId IS NULL OR authorId = @authorId) AND (@status IS NULL OR status = @status)`;
-  const claimsOfArticle = db.prepare<[{ articleId: string; authorId: string | null; status: string | null }], ClaimRow>(
-    `SELECT ${CLAIM_COLUMNS} FROM Claim c JOIN User u ON u.id = c.authorId WHERE c.id IN (${liveClaims})
-     ORDER BY c.start ASC, c.createdAt ASC`,
+  const filtered = `(@authorId IS NULL OR c.authorId = @authorId) AND (@status IS NULL OR c.status = @status)`;
+  type FilterParams = { articleId: string; authorId: string | null; status: string | null };
+  const liveClaims = db.prepare<[FilterParams], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM Claim c JOIN User u ON u.id = c.authorId
+     WHERE c.articleId = @articleId AND c.deletedAt IS NULL AND ${filtered} ORDER BY c.start ASC, c.createdAt ASC`,
   );
-  const sourcesOfArticle = db.prepare<
-    [{ articleId: string; authorId: string | null; status: string | null }],
-    SourceRow
-  >(
-    `SELECT ${SOURCE_COLUMNS} FROM Source s JOIN User u ON u.id = s.addedById WHERE s.claimId IN (${liveClaims})
-     ORDER BY s.createdAt ASC`,
+  const changedClaims = db.prepare<[{ articleId: string; since: number }], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM Claim c JOIN User u ON u.id = c.authorId
+     WHERE c.articleId = @articleId AND c.changeSeq > @since ORDER BY c.start ASC, c.createdAt ASC`,
   );
-  const eventsOfArticle = db.prepare<[{ articleId: string; authorId: string | null; status: string | null }], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM ClaimEvent e JOIN User u ON u.id = e.actorId WHERE e.claimId IN (${liveClaims})
-     ORDER BY e.createdAt ASC, e.id ASC`,
-  );
-  const claimById = db.prepare<[string], ClaimRow>(
-    `SELECT ${CLAIM_COLUMNS} FROM Claim c JOIN User u ON u.id = c.authorId WHERE c.id = ?`,
-  );
-  const sourcesOfClaim = db.prepare<[string], SourceRow>(
-    `SELECT ${SOURCE_COLUMNS} FROM Source s JOIN User u ON u.id = s.addedById WHERE s.claimId = ? ORDER BY s.createdAt ASC`,
-  );
-  const eventsOfClaim = db.prepare<[string], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM ClaimEvent e JOIN User u ON u.id = e.actorId WHERE e.claimId = ? ORDER BY e.createdAt ASC, e.id ASC`,
+  const bumpSeq = db.prepare<[{ id: string; at: string }], { claimSeq: number }>(
+    `UPDATE Article SET claimSeq = claimSeq + 1, updatedAt = @at WHERE id = @id RETURNING claimSeq`,
   );
   const insertClaim = db.prepare(
-    `INSERT INTO Claim (id, articleId, authorId, start, "end", exact, prefix, suffix, status, note, version, createdAt, updatedAt)
-     VALUES (@id, @articleId, @authorId, @start, @end, @exact, @prefix, @suffix, @status, @note, 1, @at, @at)`,
+    `INSERT INTO Claim (id, articleId, authorId, start, "end", exact, prefix, suffix, status, note, version, changeSeq, createdAt, updatedAt)
+     VALUES (@id, @articleId, @authorId, @start, @end, @exact, @prefix, @suffix, @status, @note, 1, @seq, @at, @at)`,
   );
   const insertEvent = db.prepare(
     `INSERT INTO ClaimEvent (id, claimId, actorId, kind, fromValue, toValue, createdAt)
      VALUES (@id, @claimId, @actorId, @kind, @fromValue, @toValue, @at)`,
   );
-  const claimForWrite = db.prepare<
-    [string],
-    { id: string; authorId: string; version: number; status: string; note: string; sources: number }
-  >(
-    `SELECT c.id, c.authorId, c.version, c.status, c.note, (SELECT count(*) FROM Source s WHERE s.claimId = c.id) AS sources
-     FROM Claim c WHERE c.id = ? AND c.deletedAt IS NULL`,
+  const claimForWrite = db.prepare<[string], DetailRow>(
+    `SELECT c.id, c.articleId, c.authorId, u.name AS authorName, c.start, c."end", c.exact, c.prefix, c.suffix,
+       c.status, c.note, c.version, c.createdAt, (SELECT count(*) FROM Source s WHERE s.claimId = c.id) AS sourceCount
+     FROM Claim c JOIN User u ON u.id = c.authorId WHERE c.id = ? AND c.deletedAt IS NULL`,
   );
-  const sourceOfClaim = db.prepare<[string, string], { id: string; title: string }>(
-    `SELECT id, title FROM Source WHERE id = ? AND claimId = ?`,
+  const sourcesOfClaim = db.prepare<[string], SourceRow>(
+    `SELECT s.id, s.url, s.title, s.publisher, s.excerpt, s.createdAt, u.id AS addedById, u.name AS addedByName
+     FROM Source s JOIN User u ON u.id = s.addedById WHERE s.claimId = ? ORDER BY s.createdAt ASC`,
   );
   const updateClaim = db.prepare(
-    `UPDATE Claim SET version = version + 1, status = coalesce(@status, status), note = coalesce(@note, note), updatedAt = @at
+    `UPDATE Claim SET version = version + 1, status = coalesce(@status, status), note = coalesce(@note, note),
+       changeSeq = @seq, updatedAt = @at
      WHERE id = @id AND authorId = @authorId AND version = @version AND deletedAt IS NULL`,
   );
   const deleteSource = db.prepare(`DELETE FROM Source WHERE id = ? AND claimId = ?`);
@@ -136,177 +101,114 @@ export function createRawStore(databaseUrl: string): ClaimStore {
      VALUES (@id, @claimId, @addedById, @url, @title, @publisher, @excerpt, @at)`,
   );
 
-  function toView(row: ClaimRow, sources: SourceRow[], events: EventRow[]): ClaimView {
-    return {
-      id: row.id,
-      articleId: row.articleId,
-      author: { id: row.authorId, name: row.authorName },
-      position: { start: row.start, end: row.end },
-      quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
-      status: isStatus(row.status) ? row.status : "UNVERIFIED",
-      note: row.note,
-      version: row.version,
-      createdAt: iso(row.createdAt),
-      updatedAt: iso(row.updatedAt),
-      sources: sources.map((source): SourceView => ({
-        id: source.id,
-        url: source.url,
-        title: source.title,
-        publisher: source.publisher,
-        excerpt: source.excerpt,
-        createdAt: iso(source.createdAt),
-        addedBy: { id: source.addedById, name: source.addedByName },
-      })),
-      history: events.flatMap((event): ClaimEventView[] =>
-        isEventKind(event.kind)
-          ? [
-              {
-                id: event.id,
-                kind: event.kind,
-                actor: { id: event.actorId, name: event.actorName },
-                from: event.fromValue,
-                to: event.toValue,
-                at: iso(event.createdAt),
-              },
-            ]
-          : [],
-      ),
-    };
-  }
-
-  function readClaim(id: string): ClaimView {
-    const row = claimById.get(id);
-    if (!row) throw notFound();
-    return toView(row, sourcesOfClaim.all(id), eventsOfClaim.all(id));
-  }
-
-  function groupByClaim<T extends { claimId: string }>(rows: T[]): Map<string, T[]> {
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const group = groups.get(row.claimId);
-      if (group) group.push(row);
-      else groups.set(row.claimId, [row]);
-    }
-    return groups;
-  }
-
-  // Not a transaction, like listClaims: a synchronous read cannot interleave with a write anyway.
-  const list = (articleId: string, filter: ClaimFilter, user: SessionUser): ClaimView[] => {
-    if (!articleExists.get(articleId)) throw articleNotFound();
-    const params = {
-      articleId,
-      authorId: filter.user ? (filter.user === "me" ? user.id : filter.user) : null,
-      status: filter.status ?? null,
-    };
-    const sources = groupByClaim(sourcesOfArticle.all(params));
-    const events = groupByClaim(eventsOfArticle.all(params));
-    return claimsOfArticle.all(params).map((row) => toView(row, sources.get(row.id) ?? [], events.get(row.id) ?? []));
+  const cursorOf = (articleId: string) => {
+    const article = articleSeq.get(articleId);
+    if (!article) throw articleNotFound();
+    return String(article.claimSeq);
   };
 
-  const create = db.transaction((user: SessionUser, articleId: string, input: CreateClaimInput): ClaimView => {
+  const create = db.transaction((user: SessionUser, articleId: string, input: Parameters<ClaimStore["create"]>[2]) => {
     const article = articleText.get(articleId);
     if (!article) throw articleNotFound();
-    const position = { type: "TextPositionSelector" as const, ...input.position };
-    const quote = { type: "TextQuoteSelector" as const, ...input.quote };
-    const problem = validateSelectors(article.text, position, quote);
-    if (problem) throw new Problem("invalid", problem);
-    const status = input.status ?? "UNVERIFIED";
-    const ruleBroken = statusRuleViolation(status, 0);
-    if (ruleBroken) throw new Problem("invalid", ruleBroken);
-
-    const canonical = describeRange(article.text, position.start, position.end);
+    const plan = planCreate(article.text, input);
+    const now = new Date();
+    const at = stored(now);
     const id = nextId();
-    const at = now();
-    const { start, end } = canonical.position;
-    const { exact, prefix, suffix } = canonical.quote;
-    insertClaim.run({
+    const { claimSeq } = bumpSeq.get({ id: articleId, at })!;
+    insertClaim.run({ id, articleId, authorId: user.id, ...plan.claim, seq: claimSeq, at });
+    for (const event of plan.events) insertEvent.run({ id: nextId(), claimId: id, actorId: user.id, ...event, at });
+    const details: ClaimDetails = {
       id,
       articleId,
-      authorId: user.id,
-      start,
-      end,
-      exact,
-      prefix,
-      suffix,
-      status,
-      note: input.note ?? "",
-      at,
-    });
-    insertEvent.run({
-      id: nextId(),
-      claimId: id,
-      actorId: user.id,
-      kind: "created",
-      fromValue: null,
-      toValue: null,
-      at,
-    });
-    if (status !== "UNVERIFIED")
-      insertEvent.run({
-        id: nextId(),
-        claimId: id,
-        actorId: user.id,
-        kind: "status",
-        fromValue: "UNVERIFIED",
-        toValue: status,
-        at,
-      });
-    return readClaim(id);
+      author: { id: user.id, name: user.name },
+      position: { start: plan.claim.start, end: plan.claim.end },
+      quote: { exact: plan.claim.exact, prefix: plan.claim.prefix, suffix: plan.claim.suffix },
+      status: plan.claim.status,
+      note: plan.claim.note,
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      sources: [],
+    };
+    return details;
   });
 
-  const update = db.transaction((user: SessionUser, id: string, input: UpdateClaimInput): ClaimView => {
+  const update = db.transaction((user: SessionUser, id: string, input: Parameters<ClaimStore["update"]>[2]) => {
     const claim = claimForWrite.get(id);
     if (!claim) throw notFound();
-    if (claim.authorId !== user.id)
-      throw new Problem("forbidden", "This claim belongs to another editor: you can read it but not change it.");
-    if (input.version !== claim.version) throw staleVersion();
-    const removeIds = [...new Set(input.removeSourceIds ?? [])];
-    const removed = removeIds.flatMap((sourceId) => sourceOfClaim.get(sourceId, id) ?? []);
-    if (removed.length !== removeIds.length)
-      throw new Problem("invalid", "A source to remove does not belong to this claim. Reload and try again.");
-    const added = input.addSources ?? [];
-
-    const status = input.status ?? (isStatus(claim.status) ? claim.status : "UNVERIFIED");
-    const ruleBroken = statusRuleViolation(status, claim.sources - removed.length + added.length);
-    if (ruleBroken) throw new Problem("invalid", ruleBroken);
-
-    const events: Array<{ kind: string; fromValue: string | null; toValue: string | null }> = [];
-    if (input.status !== undefined && input.status !== claim.status)
-      events.push({ kind: "status", fromValue: claim.status, toValue: input.status });
-    if (input.note !== undefined && input.note !== claim.note)
-      events.push({ kind: "note", fromValue: claim.note, toValue: input.note });
-    for (const source of added) events.push({ kind: "source_added", fromValue: null, toValue: source.title });
-    for (const source of removed) events.push({ kind: "source_removed", fromValue: source.title, toValue: null });
-
-    const at = now();
+    const sources = sourcesOfClaim.all(id);
+    const removeIds = new Set(input.removeSourceIds ?? []);
+    const removed = sources.filter((source) => removeIds.has(source.id));
+    const plan = planUpdate(user, claim, input, removed);
+    const now = new Date();
+    const at = stored(now);
+    const { claimSeq } = bumpSeq.get({ id: claim.articleId, at })!;
     const written = updateClaim.run({
       id,
       authorId: user.id,
       version: claim.version,
-      status: input.status ?? null,
-      note: input.note ?? null,
+      status: plan.status,
+      note: plan.note,
+      seq: claimSeq,
       at,
     });
-    if (written.changes !== 1) throw staleVersion();
-    for (const source of removed) deleteSource.run(source.id, id);
-    for (const source of added) {
-      insertSource.run({
+    if (written.changes !== 1) throw notFound(); // cannot happen: the transaction holds the only connection
+    for (const source of plan.removed) deleteSource.run(source.id, id);
+    const added: SourceDetails[] = plan.added.map((source) => {
+      const row = {
         id: nextId(),
-        claimId: id,
-        addedById: user.id,
         url: source.url,
         title: source.title,
         publisher: source.publisher ?? null,
         excerpt: source.excerpt ?? null,
-        at,
-      });
-    }
-    for (const event of events) insertEvent.run({ id: nextId(), claimId: id, actorId: user.id, ...event, at });
-    return readClaim(id);
+      };
+      insertSource.run({ ...row, claimId: id, addedById: user.id, at });
+      return { ...row, addedBy: { id: user.id, name: user.name }, createdAt: now.toISOString() };
+    });
+    for (const event of plan.events) insertEvent.run({ id: nextId(), claimId: id, actorId: user.id, ...event, at });
+    const details: ClaimDetails = {
+      id,
+      articleId: claim.articleId,
+      author: { id: claim.authorId, name: claim.authorName },
+      position: { start: claim.start, end: claim.end },
+      quote: { exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
+      status: plan.status ?? (isStatus(claim.status) ? claim.status : "UNVERIFIED"),
+      note: plan.note ?? claim.note,
+      version: claim.version + 1,
+      createdAt: iso(claim.createdAt),
+      updatedAt: now.toISOString(),
+      sources: [
+        ...sources
+          .filter((source) => !removeIds.has(source.id))
+          .map((source): SourceDetails => ({
+            id: source.id,
+            url: source.url,
+            title: source.title,
+            publisher: source.publisher,
+            excerpt: source.excerpt,
+            addedBy: { id: source.addedById, name: source.addedByName },
+            createdAt: iso(source.createdAt),
+          })),
+        ...added,
+      ],
+    };
+    return details;
   });
 
   return {
-    list: async (articleId, filter, user) => list(articleId, filter, user),
+    cursor: async (articleId) => cursorOf(articleId),
+    // Synchronous reads on the one connection: no write can come in between the cursor and the rows.
+    list: async (articleId, filter, user) => {
+      const cursor = cursorOf(articleId);
+      const rows = liveClaims.all({ articleId, ...filterParams(filter, user) });
+      return { claims: rows.map(toSummary), people: peopleOf(rows), cursor };
+    },
+    changes: async (articleId, since, filter, user) => {
+      const cursor = cursorOf(articleId);
+      const rows = changedClaims.all({ articleId, since: Number(since) || 0 });
+      const { live, deleted } = splitChanges(rows, filterParams(filter, user));
+      return { claims: live.map(toSummary), deleted, people: peopleOf(live), cursor };
+    },
     create: async (user, articleId, input) => create(user, articleId, input),
     update: async (user, id, input) => update(user, id, input),
   };

@@ -1,0 +1,261 @@
+/**
+ * The PostgreSQL reference store: the same work as ./raw-store.ts on `pg` — a pool of 10
+ * connections (pg's default, as @prisma/adapter-pg's), named prepared statements, one short
+ * transaction per write that first increments the article's claimSeq (taking its row lock, so
+ * writers of one article commit in cursor order) and stamps the claim with it.
+ */
+import pg from "pg";
+import { isStatus } from "@/lib/claims/statuses";
+import type { SessionUser } from "@/lib/server/session";
+import {
+  articleNotFound,
+  filterParams,
+  idMaker,
+  iso,
+  notFound,
+  peopleOf,
+  planCreate,
+  planUpdate,
+  splitChanges,
+  staleVersion,
+  toSummary,
+  type ClaimDetails,
+  type ClaimForWrite,
+  type ClaimStore,
+  type SourceDetails,
+  type SummaryRow,
+} from "./raw-claims";
+
+interface DetailRow extends ClaimForWrite {
+  articleId: string;
+  authorName: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  createdAt: Date;
+}
+interface SourceRow {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string | null;
+  excerpt: string | null;
+  createdAt: Date;
+  addedById: string;
+  addedByName: string;
+}
+
+const SUMMARY_COLUMNS = `c."id", c."authorId", u."name" AS "authorName", c."start", c."end", c."status", c."version",
+  c."deletedAt", (SELECT count(*)::int FROM "Source" s WHERE s."claimId" = c."id") AS "sourceCount", c."createdAt", c."updatedAt"`;
+
+/** Named statements: each connection prepares one the first time it runs it, then only binds and executes. */
+const SQL = {
+  articleSeq: `SELECT "claimSeq" FROM "Article" WHERE "id" = $1`,
+  articleText: `SELECT "text" FROM "Article" WHERE "id" = $1`,
+  liveClaims: `SELECT ${SUMMARY_COLUMNS} FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
+    WHERE c."articleId" = $1 AND c."deletedAt" IS NULL AND ($2::text IS NULL OR c."authorId" = $2)
+      AND ($3::text IS NULL OR c."status" = $3)
+    ORDER BY c."start" ASC, c."createdAt" ASC`,
+  changedClaims: `SELECT ${SUMMARY_COLUMNS} FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
+    WHERE c."articleId" = $1 AND c."changeSeq" > $2 ORDER BY c."start" ASC, c."createdAt" ASC`,
+  bumpSeq: `UPDATE "Article" SET "claimSeq" = "claimSeq" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "claimSeq"`,
+  insertClaim: `INSERT INTO "Claim" ("id", "articleId", "authorId", "start", "end", "exact", "prefix", "suffix", "status",
+      "note", "version", "changeSeq", "createdAt", "updatedAt")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12)`,
+  insertEvent: `INSERT INTO "ClaimEvent" ("id", "claimId", "actorId", "kind", "fromValue", "toValue", "createdAt")
+    VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  claimForWrite: `SELECT c."id", c."articleId", c."authorId", u."name" AS "authorName", c."start", c."end", c."exact",
+      c."prefix", c."suffix", c."status", c."note", c."version", c."createdAt",
+      (SELECT count(*)::int FROM "Source" s WHERE s."claimId" = c."id") AS "sourceCount"
+    FROM "Claim" c JOIN "User" u ON u."id" = c."authorId" WHERE c."id" = $1 AND c."deletedAt" IS NULL`,
+  sourcesOfClaim: `SELECT s."id", s."url", s."title", s."publisher", s."excerpt", s."createdAt", u."id" AS "addedById",
+      u."name" AS "addedByName"
+    FROM "Source" s JOIN "User" u ON u."id" = s."addedById" WHERE s."claimId" = $1 ORDER BY s."createdAt" ASC`,
+  updateClaim: `UPDATE "Claim" SET "version" = "version" + 1, "status" = coalesce($4, "status"), "note" = coalesce($5, "note"),
+      "changeSeq" = $6, "updatedAt" = $7
+    WHERE "id" = $1 AND "authorId" = $2 AND "version" = $3 AND "deletedAt" IS NULL`,
+  deleteSource: `DELETE FROM "Source" WHERE "id" = $1 AND "claimId" = $2`,
+  insertSource: `INSERT INTO "Source" ("id", "claimId", "addedById", "url", "title", "publisher", "excerpt", "createdAt")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+} as const;
+type Statement = keyof typeof SQL;
+
+// Prisma stores DateTime as timestamp(3) without time zone, in UTC: read it as UTC whatever TZ says.
+const TIMESTAMP = 1114;
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP
+      ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function createRawPgStore(databaseUrl: string): ClaimStore {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, types });
+  const nextId = idMaker("cpgr");
+
+  const query = <T extends pg.QueryResultRow>(on: pg.Pool | pg.PoolClient, name: Statement, values: unknown[]) =>
+    on.query<T>({ name, text: SQL[name], values });
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const cursorOf = async (articleId: string) => {
+    const { rows } = await query<{ claimSeq: number }>(pool, "articleSeq", [articleId]);
+    if (!rows[0]) throw articleNotFound();
+    return String(rows[0].claimSeq);
+  };
+
+  return {
+    cursor: cursorOf,
+    // The cursor first, then the rows: every write up to the cursor has committed, so the rows hold
+    // it (they may hold later ones too, which the next change-read sends again).
+    list: async (articleId, filter, user) => {
+      const cursor = await cursorOf(articleId);
+      const { authorId, status } = filterParams(filter, user);
+      const { rows } = await query<SummaryRow>(pool, "liveClaims", [articleId, authorId, status]);
+      return { claims: rows.map(toSummary), people: peopleOf(rows), cursor };
+    },
+    changes: async (articleId, since, filter, user) => {
+      const cursor = await cursorOf(articleId);
+      const { rows } = await query<SummaryRow>(pool, "changedClaims", [articleId, Number(since) || 0]);
+      const { live, deleted } = splitChanges(rows, filterParams(filter, user));
+      return { claims: live.map(toSummary), deleted, people: peopleOf(live), cursor };
+    },
+
+    async create(user, articleId, input) {
+      // Articles do not change once added: their text is read before the transaction.
+      const { rows } = await query<{ text: string }>(pool, "articleText", [articleId]);
+      if (!rows[0]) throw articleNotFound();
+      const plan = planCreate(rows[0].text, input);
+      const now = new Date();
+      const at = now.toISOString();
+      const id = nextId();
+      await inTransaction(async (client) => {
+        const seq = await query<{ claimSeq: number }>(client, "bumpSeq", [articleId, at]);
+        const { start, end, exact, prefix, suffix, status, note } = plan.claim;
+        await query(client, "insertClaim", [
+          id,
+          articleId,
+          user.id,
+          start,
+          end,
+          exact,
+          prefix,
+          suffix,
+          status,
+          note,
+          seq.rows[0]!.claimSeq,
+          at,
+        ]);
+        for (const event of plan.events)
+          await query(client, "insertEvent", [nextId(), id, user.id, event.kind, event.fromValue, event.toValue, at]);
+      });
+      const details: ClaimDetails = {
+        id,
+        articleId,
+        author: { id: user.id, name: user.name },
+        position: { start: plan.claim.start, end: plan.claim.end },
+        quote: { exact: plan.claim.exact, prefix: plan.claim.prefix, suffix: plan.claim.suffix },
+        status: plan.claim.status,
+        note: plan.claim.note,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        sources: [],
+      };
+      return details;
+    },
+
+    async update(user: SessionUser, id, input) {
+      // Read and checked outside the transaction; the version check in its UPDATE proves it still holds.
+      const [claimRows, sourceRows] = await Promise.all([
+        query<DetailRow>(pool, "claimForWrite", [id]),
+        query<SourceRow>(pool, "sourcesOfClaim", [id]),
+      ]);
+      const claim = claimRows.rows[0];
+      if (!claim) throw notFound();
+      const removeIds = new Set(input.removeSourceIds ?? []);
+      const removed = sourceRows.rows.filter((source) => removeIds.has(source.id));
+      const plan = planUpdate(user, claim, input, removed);
+      const now = new Date();
+      const at = now.toISOString();
+      const added: SourceDetails[] = plan.added.map((source) => ({
+        id: nextId(),
+        url: source.url,
+        title: source.title,
+        publisher: source.publisher ?? null,
+        excerpt: source.excerpt ?? null,
+        addedBy: { id: user.id, name: user.name },
+        createdAt: at,
+      }));
+      await inTransaction(async (client) => {
+        const seq = await query<{ claimSeq: number }>(client, "bumpSeq", [claim.articleId, at]);
+        const written = await query(client, "updateClaim", [
+          id,
+          user.id,
+          claim.version,
+          plan.status,
+          plan.note,
+          seq.rows[0]!.claimSeq,
+          at,
+        ]);
+        if (written.rowCount !== 1) throw staleVersion();
+        for (const source of plan.removed) await query(client, "deleteSource", [source.id, id]);
+        for (const source of added)
+          await query(client, "insertSource", [
+            source.id,
+            id,
+            user.id,
+            source.url,
+            source.title,
+            source.publisher,
+            source.excerpt,
+            at,
+          ]);
+        for (const event of plan.events)
+          await query(client, "insertEvent", [nextId(), id, user.id, event.kind, event.fromValue, event.toValue, at]);
+      });
+      const details: ClaimDetails = {
+        id,
+        articleId: claim.articleId,
+        author: { id: claim.authorId, name: claim.authorName },
+        position: { start: claim.start, end: claim.end },
+        quote: { exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
+        status: plan.status ?? (isStatus(claim.status) ? claim.status : "UNVERIFIED"),
+        note: plan.note ?? claim.note,
+        version: claim.version + 1,
+        createdAt: iso(claim.createdAt),
+        updatedAt: at,
+        sources: [
+          ...sourceRows.rows
+            .filter((source) => !removeIds.has(source.id))
+            .map((source): SourceDetails => ({
+              id: source.id,
+              url: source.url,
+              title: source.title,
+              publisher: source.publisher,
+              excerpt: source.excerpt,
+              addedBy: { id: source.addedById, name: source.addedByName },
+              createdAt: iso(source.createdAt),
+            })),
+          ...added,
+        ],
+      };
+      return details;
+    },
+  };
+}
