@@ -41,6 +41,8 @@ export const BENCH = {
     creators: 5,
   },
   claims: 1_000,
+  /** The `changeSets` scenario asks for the claims changed in the article's last this many writes. */
+  changeSetSize: 10,
   /** The article is the sample article's sentences, varied, until it is about this long. */
   articleChars: 20_000,
   /** Requests per scenario, on fewer connections, before measuring (JIT, lazy route modules, caches). */

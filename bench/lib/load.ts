@@ -257,11 +257,18 @@ export const headerOf = (headers: Record<string, string | string[] | undefined>,
 };
 
 /**
- * Change-reads: each connection is a tab that loaded the page at `from` and refreshes with
- * `?since=<its cursor>` and `If-None-Match: <its ETag>`, taking the new cursor and ETag from each 200.
- * Nothing else writes meanwhile, so after the first answers this is the 304 path.
+ * Change-reads. With `follow`, each connection is a tab that loaded the page at `from` and
+ * refreshes with `?since=<its cursor>` and `If-None-Match: <its ETag>`, taking the new cursor and
+ * ETag from each 200; nothing else writes meanwhile, so after the first answers this is the 304
+ * path. Without, every request asks for the changes after `from` with no ETag: a tab coming back
+ * to an article others changed meanwhile (a 200 with those claims, every time).
  */
-export function runChangeReads(subject: LoadSubject, load: Load, from: FeedPosition): Promise<LoadFigures> {
+export function runChangeReads(
+  subject: LoadSubject,
+  load: Load,
+  from: FeedPosition,
+  follow: boolean,
+): Promise<LoadFigures> {
   const path = annotationsPath(subject);
   return drive(subject, load, () => {
     const position = { ...from };
@@ -272,7 +279,7 @@ export function runChangeReads(subject: LoadSubject, load: Load, from: FeedPosit
         headers: position.etag ? { "if-none-match": position.etag } : ({} as Record<string, string>),
       }),
       onResponse: (status, body, headers) => {
-        if (status !== 200) return;
+        if (status !== 200 || !follow) return;
         position.cursor = (JSON.parse(body) as { cursor: string }).cursor;
         position.etag = headerOf(headers, "etag") ?? null;
       },

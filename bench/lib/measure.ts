@@ -30,7 +30,7 @@ import {
  * everywhere: page loads and change-reads see the seeded claims only, updates change seeded
  * claims, creates come last. The open-loop scenario runs after all of them.
  */
-export const SCENARIOS = ["reads", "changeReads", "updates", "creates"] as const;
+export const SCENARIOS = ["reads", "changeReads", "changeSets", "updates", "creates"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface ScenarioFigures extends LoadFigures {
@@ -92,11 +92,20 @@ export async function measureReads(subject: Subject): Promise<ScenarioFigures> {
   return (await watchingStderr(subject, async () => ({ figures: await runReads(load, measured()) }))).figures;
 }
 
-export async function measureChangeReads(subject: Subject, from: FeedPosition): Promise<ScenarioFigures> {
+/** Change-reads that find nothing new (304), or (`changeSets`) the same `BENCH.changeSetSize` changes every time. */
+export async function measureChangeReads(
+  subject: Subject,
+  from: FeedPosition,
+  variant: "changeReads" | "changeSets",
+): Promise<ScenarioFigures> {
   const load = loadSubject(subject);
-  await runChangeReads(load, warmup(BENCH.warmup.changeReads), from);
-  return (await watchingStderr(subject, async () => ({ figures: await runChangeReads(load, measured(), from) })))
-    .figures;
+  const start =
+    variant === "changeReads" ? from : { cursor: String(Number(from.cursor) - BENCH.changeSetSize), etag: null };
+  const follow = variant === "changeReads";
+  await runChangeReads(load, warmup(BENCH.warmup.changeReads), start, follow);
+  return (
+    await watchingStderr(subject, async () => ({ figures: await runChangeReads(load, measured(), start, follow) }))
+  ).figures;
 }
 
 export async function measureUpdates(

@@ -15,7 +15,8 @@ export interface Cluster {
   dir: string;
   /** A database's URL in this cluster. */
   urlOf(database: string): string;
-  createDatabase(name: string): Promise<void>;
+  /** A fresh database, empty or (with `template`) a copy of another one that no one is connected to. */
+  createDatabase(name: string, template?: string): Promise<void>;
   /** Process id of the postmaster: its children are the backends (for CPU accounting). */
   postmasterPid(): number;
   stop(): void;
@@ -71,12 +72,12 @@ export async function startCluster(port: number): Promise<Cluster> {
     port,
     dir,
     urlOf,
-    async createDatabase(name) {
+    async createDatabase(name, template) {
       const client = new pg.Client({ connectionString: urlOf("postgres") });
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS "${name}"`);
-        await client.query(`CREATE DATABASE "${name}"`);
+        await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
       } finally {
         await client.end();
       }
