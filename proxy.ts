@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { serverConfig } from "@/lib/server/env";
 
 /**
  * First gate for pages: anonymous visits go to /login and come back after signing in. Pages check
@@ -7,7 +8,7 @@ import { getToken } from "next-auth/jwt";
  * answers 401 itself, so decoding the session twice per API call would only cost time.
  */
 export async function proxy(req: NextRequest): Promise<NextResponse> {
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req, secret: serverConfig().nextAuthSecret });
   if (token) return NextResponse.next();
 
   const { pathname, search } = req.nextUrl;

@@ -1,25 +1,57 @@
-/** CI drift check: the committed migrations produce exactly prisma/schema.prisma. */
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { SCHEMA, schemaFromMigrations } from "./lib/migrations";
+/**
+ * CI drift check: prisma/postgresql/schema.prisma is derived from prisma/schema.prisma, and each
+ * provider's committed migrations produce exactly its schema.
+ */
+import { PRISMA_FILES, type DatabaseProvider } from "@/lib/config/database-url";
+import { diffToSchema, replayedSchema, scratchSqliteUrl, tempDir } from "./lib/migrations";
+import { runMain } from "./lib/run";
+import { postgresSchemaIsCurrent } from "./lib/schemas";
+import { withScratchPostgres } from "./lib/scratch-postgres";
+import { executeSql, schemaDump } from "./lib/postgres-dump";
+import { prisma } from "./lib/run";
 
-const replay = schemaFromMigrations();
-try {
-  const diff = spawnSync(
-    path.join("node_modules", ".bin", "prisma"),
-    ["migrate", "diff", "--from-schema-datamodel", replay.schemaFile, "--to-schema-datamodel", SCHEMA, "--script", "--exit-code"],
-    { encoding: "utf8" },
-  );
-  if (diff.status === 0) {
-    console.log("Schema and migrations agree.");
-  } else if (diff.status === 2) {
-    console.error("prisma/schema.prisma differs from the migrations. Author one with: npm run db:migration -- <name>\n");
-    console.error(diff.stdout);
-    process.exit(1);
-  } else {
-    console.error(diff.stdout, diff.stderr);
-    process.exit(1);
+async function main(): Promise<void> {
+  if (!postgresSchemaIsCurrent()) {
+    throw new Error(`${PRISMA_FILES.postgresql.schema} is not derived from ${PRISMA_FILES.sqlite.schema}. Run: npm run db:migration -- <name>`);
   }
-} finally {
-  replay.cleanup();
+  const scratch = tempDir();
+  try {
+    const check = (provider: DatabaseProvider, url: string) => {
+      const diff = diffToSchema(provider, replayedSchema(provider, url, scratch.dir), url);
+      if (diff.differs) {
+        throw new Error(`${PRISMA_FILES[provider].schema} differs from its migrations. Author one with: npm run db:migration -- <name>\n${diff.sql}`);
+      }
+      console.log(`${provider}: schema and migrations agree.`);
+    };
+    check("sqlite", scratchSqliteUrl(scratch.dir));
+    await checkPostgres();
+  } finally {
+    scratch.cleanup();
+  }
 }
+
+/**
+ * This CLI cannot introspect PostgreSQL (decision 0008), so the check compares databases: one
+ * built by the committed migrations, one by the schema's SQL from empty, dumped with pg_dump.
+ */
+async function checkPostgres(): Promise<void> {
+  await withScratchPostgres(async (migratedUrl, createDatabase) => {
+    prisma(["migrate", "deploy"], migratedUrl);
+    const freshUrl = await createDatabase("fresh");
+    const { sql } = diffToSchema("postgresql", null, freshUrl);
+    await executeSql(freshUrl, sql);
+    const migrated = schemaDump(migratedUrl);
+    const fresh = schemaDump(freshUrl);
+    if (migrated !== fresh) {
+      const missing = fresh.split(";\n").filter((s) => !migrated.includes(s));
+      const extra = migrated.split(";\n").filter((s) => !fresh.includes(s));
+      throw new Error(
+        `${PRISMA_FILES.postgresql.schema} differs from its migrations. Author one with: npm run db:migration -- <name>\n` +
+          `Only in the schema:\n${missing.join(";\n")}\nOnly in the migrations:\n${extra.join(";\n")}`,
+      );
+    }
+    console.log("postgresql: schema and migrations agree.");
+  });
+}
+
+runMain(main);

@@ -1,8 +1,10 @@
 /**
- * `npm start`: the embedded default in one command. Migrates and (when empty) seeds the SQLite
- * database, builds the production bundle when it is missing or stale, then serves it.
+ * `npm start`: one command. Checks and migrates the configured database (the embedded SQLite by
+ * default, PostgreSQL when DATABASE_URL says so), seeds it when empty, builds the production bundle
+ * when it is missing or stale, then serves it.
  */
 import { buildIsFresh, markBuilt, sourceHash } from "./lib/build-freshness";
+import { withBuildLock } from "./lib/build-lock";
 import { applyEmbeddedEnv } from "./lib/embedded-env";
 import { prepareDatabase } from "./lib/prepare-db";
 import { run, runMain, serveNext } from "./lib/run";
@@ -11,12 +13,13 @@ async function main(): Promise<void> {
   const { port } = applyEmbeddedEnv();
   await prepareDatabase();
 
-  const hash = sourceHash();
-  if (!buildIsFresh(hash)) {
+  await withBuildLock(() => {
+    const hash = sourceHash();
+    if (buildIsFresh(hash)) return;
     console.log("Building the production bundle (about a minute on 2 cores)...");
     run("next", ["build"], { stdio: "inherit" });
     markBuilt(hash);
-  }
+  });
 
   console.log(`Factline: http://localhost:${port}`);
   serveNext(["start", "-p", port]);

@@ -5,6 +5,7 @@ import { signInSchema } from "@/lib/users/schemas";
 import { verifyPassword } from "@/lib/users/password";
 import { isRole } from "@/lib/users/roles";
 import { db } from "./db";
+import { serverConfig } from "./env";
 
 // Compared against when the email is unknown, so both failures take the same time.
 const NO_SUCH_USER_HASH = "$2b$10$bposlkmxF5neUZyh.v1Zy.zZemDuYnOJvkuCg6xT3E/2RRjCnv2KK";
@@ -12,7 +13,7 @@ const NO_SUCH_USER_HASH = "$2b$10$bposlkmxF5neUZyh.v1Zy.zZemDuYnOJvkuCg6xT3E/2RR
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: serverConfig().nextAuthSecret,
   providers: [
     CredentialsProvider({
       name: "Email and password",

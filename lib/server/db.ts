@@ -1,25 +1,33 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { serverConfig } from "./env";
 import { createPrismaClient } from "./prisma-client";
 import type { Prisma } from "@/generated/prisma/client";
 
 /**
- * The SQLite driver adapter has one connection. A transaction holds it across several awaits,
- * and a query from another request in between would run *inside* that transaction: rolled
- * back with it, or reading its uncommitted rows. So every operation takes its turn: one at a
- * time, and a transaction's own queries (marked by `insideTransaction`) pass straight through.
+ * SQLite: the driver adapter has one connection. A transaction holds it across several awaits,
+ * and a query from another request in between would run *inside* that transaction: rolled back
+ * with it, or reading its uncommitted rows. So every operation takes its turn: one at a time, and
+ * a transaction's own queries (marked by `insideTransaction`) pass straight through (decision 0005).
+ *
+ * PostgreSQL: the adapter pools connections and gives each transaction its own, so nothing waits
+ * here; the database orders writers (decision 0008).
  */
+const provider = serverConfig().database.provider;
 const insideTransaction = new AsyncLocalStorage<true>();
 let queue: Promise<unknown> = Promise.resolve();
 
 function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (provider !== "sqlite") return work();
   const turn = queue.then(work, work);
   queue = turn.catch(() => undefined);
   return turn;
 }
 
 function createDb() {
-  return createPrismaClient().$extends({
+  const client = createPrismaClient(serverConfig().database.url);
+  if (provider !== "sqlite") return client.$extends({});
+  return client.$extends({
     query: {
       $allOperations({ args, query }) {
         return insideTransaction.getStore() ? query(args) : inTurn(() => query(args));
@@ -37,35 +45,46 @@ export const db: Db = globalForDb.factlineDb ?? createDb();
 if (process.env.NODE_ENV !== "production") globalForDb.factlineDb = db;
 
 const MAX_ATTEMPTS = 5;
+// PostgreSQL: under load a transaction may wait for a pooled connection and for the article's row lock.
+const TRANSACTION_OPTIONS = provider === "sqlite" ? {} : { maxWait: 10_000, timeout: 15_000 };
 
 /**
- * The one way to run several statements atomically: in turn with every other operation, and
- * retried when SQLite reports the database busy. Prisma begins transactions DEFERRED: if another
- * connection (a script, another process) commits between our first read and our first write,
- * SQLite answers SQLITE_BUSY_SNAPSHOT at once. Running the transaction again on a fresh snapshot
- * is correct because it only touches the database; version checks inside it catch real conflicts.
+ * The one way to run several statements atomically, retried when the database says that running
+ * it again is the fix: SQLite's busy snapshot (Prisma begins transactions DEFERRED, so another
+ * process committing between our first read and first write fails us at once), PostgreSQL's
+ * serialization failure or deadlock. Running it again is correct because the transaction only
+ * touches the database; version checks inside it catch real conflicts.
  */
 export function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return withBusyRetry(() =>
-    inTurn(() => insideTransaction.run(true, () => db.$transaction((tx) => work(tx as unknown as Tx)))),
+    inTurn(() =>
+      insideTransaction.run(true, () => db.$transaction((tx) => work(tx as unknown as Tx), TRANSACTION_OPTIONS)),
+    ),
   );
 }
 
-/** Runs a database write again when SQLite reports the database busy (see writeTransaction). */
+/** Runs a database write again when the database reports a transient conflict (see writeTransaction). */
 export async function withBusyRetry<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isBusy(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS || !isTransient(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, attempt * 5 + Math.random() * 10));
     }
   }
 }
 
-function isBusy(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const code = "code" in error ? String(error.code) : "";
   const message = "message" in error ? String(error.message) : "";
-  return code.startsWith("SQLITE_BUSY") || /database is locked/i.test(message);
+  return (
+    code.startsWith("SQLITE_BUSY") ||
+    /database is locked/i.test(message) ||
+    // PostgreSQL serialization_failure / deadlock_detected, as the adapter or Prisma (P2034) reports them.
+    code === "40001" ||
+    code === "40P01" ||
+    code === "P2034"
+  );
 }

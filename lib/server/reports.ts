@@ -4,19 +4,18 @@ import { buildReport, type Report, type ReportScope } from "@/lib/report/model";
 import { getArticle } from "./articles";
 import { listClaims } from "./claims";
 import { db } from "./db";
+import { serverConfig } from "./env";
 import type { SessionUser } from "./session";
 
 /** Whose claims a report covers: everyone's, the signed-in editor's ("me"), or one editor's id. */
 export type EditorScope = "me" | (string & {}) | undefined;
 
-/** The organisation that publishes the fact-checks (ClaimReview author). */
-const organization = () => process.env.FACTLINE_ORGANIZATION?.trim() || "Factline";
 
 export async function buildArticleReport(articleId: string, editor: EditorScope, user: SessionUser, baseUrl: string): Promise<Report> {
   const article = await getArticle(articleId);
   const scope = await resolveScope(editor, user);
   const claims = await listClaims(articleId, scope.authorId ? { user: scope.authorId } : {}, user);
-  return buildReport({ article, claims, scope: scope.scope, generatedAt: new Date(), baseUrl, organization: organization() });
+  return buildReport({ article, claims, scope: scope.scope, generatedAt: new Date(), baseUrl, organization: serverConfig().organization });
 }
 
 async function resolveScope(editor: EditorScope, user: SessionUser): Promise<{ scope: ReportScope; authorId?: string }> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverConfig } from "./env";
 
 /** Whether the client asked for JSON-LD (W3C Web Annotation) rather than plain JSON. */
 export function wantsJsonLd(req: Request): boolean {
@@ -11,7 +12,7 @@ export function wantsJsonLd(req: Request): boolean {
  */
 export function publicOrigin(from: Request | string): string {
   const requestOrigin = typeof from === "string" ? from : new URL(from.url).origin;
-  return (process.env.NEXTAUTH_URL ?? requestOrigin).replace(/\/$/, "");
+  return serverConfig().publicUrl ?? requestOrigin.replace(/\/$/, "");
 }
 
 export function searchParamsOf(req: Request): Record<string, string> {

@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { authOptions } from "./auth";
+import { serverConfig } from "./env";
 
 export interface SessionUser {
   id: string;
@@ -28,7 +29,7 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
  * what getServerSession does too, minus the callbacks and cookie handling of a full auth request.
  */
 export async function userFromRequest(req: Request): Promise<SessionUser | null> {
-  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: serverConfig().nextAuthSecret });
   if (!token?.id || !token.role) return null;
   return { id: token.id, name: token.name ?? "", email: token.email ?? "", role: token.role };
 }

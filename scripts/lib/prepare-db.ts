@@ -1,21 +1,27 @@
-import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl, sqliteFilePath } from "@/lib/config/database-url";
+import { databaseTarget, databaseUrl } from "@/lib/config/database-url";
 import { createPrismaClient } from "@/lib/server/prisma-client";
 import { seedDemoData } from "@/prisma/seed";
-import { prisma } from "./run";
+import { checkPostgresReachable, checkSqliteFolder } from "./database-check";
+import { migrateDatabase } from "./migrate";
 
-/** Migrates the database, switches SQLite to WAL, and seeds demo data when it has no users. */
+/**
+ * Checks that the configured database can be used (one clear sentence when not), applies its
+ * migrations, switches SQLite to WAL, and seeds demo data when it has no users.
+ */
 export async function prepareDatabase(url: string = databaseUrl()): Promise<void> {
-  const file = sqliteFilePath(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  prisma(["migrate", "deploy"], url);
+  const target = databaseTarget(url);
+  if (target.provider === "sqlite") checkSqliteFolder(target);
+  else await checkPostgresReachable(target);
 
-  // WAL lets readers go on while one writer writes; the mode is stored in the file itself.
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.close();
+  await migrateDatabase(target);
+
+  if (target.provider === "sqlite") {
+    // WAL lets readers go on while one writer writes; the mode is stored in the file itself.
+    const sqlite = new Database(target.file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.close();
+  }
 
   const db = createPrismaClient(url);
   try {

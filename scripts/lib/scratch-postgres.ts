@@ -1,0 +1,27 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDatabase, freePort, postgresBinDir, startCluster } from "./postgres-cluster";
+
+/**
+ * Runs `work` with the URL of an empty PostgreSQL database on a throwaway private cluster, then
+ * removes the cluster. The Prisma CLI connects to PostgreSQL even to diff two schema files, so
+ * authoring and checking migrations needs a server, but never the developer's own.
+ */
+export async function withScratchPostgres<T>(
+  work: (url: string, another: (name: string) => Promise<string>) => Promise<T> | T,
+): Promise<T> {
+  if (!postgresBinDir()) {
+    throw new Error("PostgreSQL's migrations need a PostgreSQL server to check against. Install it: apt-get install -y postgresql");
+  }
+  // The postgres user (the server's, when we are root) must reach the folder: /tmp, not the repo.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factline-scratch-pg-"));
+  fs.chmodSync(dir, 0o755);
+  const cluster = await startCluster(path.join(dir, "data"), await freePort(55400));
+  try {
+    return await work(await createDatabase(cluster, "scratch"), (name) => createDatabase(cluster, name));
+  } finally {
+    cluster.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
