@@ -1,8 +1,49 @@
 import type { ClaimStatus } from "./statuses";
 import type { EventKind } from "./history";
 
-/** A claim as the API returns it and the panel shows it. Dates are ISO strings. */
-export interface ClaimView {
+/**
+ * A claim as the article page's list carries it (decision 0007): where it is, whose, its verdict
+ * and version, and nothing that grows with its sources or history. Its passage is
+ * `article.text.slice(start, end)`; its author's name is in the list's `people`.
+ */
+export interface ClaimSummary {
+  id: string;
+  authorId: string;
+  start: number;
+  end: number;
+  status: ClaimStatus;
+  version: number;
+  sourceCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Display names of the people a list or a claim names, by user id. */
+export type People = Record<string, string>;
+
+/**
+ * `GET /api/articles/{id}/annotations`: the summaries and a cursor (Article.claimSeq when read).
+ * With `?since=CURSOR` the answer is a change set: `claims` are the live claims changed after
+ * that cursor, `deleted` the ids changed after it that are no longer in the list (deleted, or no
+ * longer matching its filter). A cursor the server has not reached yet (a database restored from
+ * a backup) gets the whole list with `reset: true`: the client replaces what it has.
+ */
+export interface ClaimSummaries {
+  claims: ClaimSummary[];
+  people: People;
+  cursor: string;
+  /** Present in a change set only. */
+  deleted?: string[];
+  /** The whole list in answer to a `since` the server does not know: replace, do not merge. */
+  reset?: true;
+}
+
+/**
+ * One claim in full as a card shows it: `GET /api/annotations/{id}`, and the answer to POST and
+ * PATCH. Its history is separate (ClaimEventView, `GET /api/annotations/{id}/history`).
+ * Dates are ISO strings.
+ */
+export interface ClaimDetails {
   id: string;
   articleId: string;
   author: PersonRef;
@@ -13,7 +54,13 @@ export interface ClaimView {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Oldest first. */
   sources: SourceView[];
+}
+
+/** A claim with its history: what the verification report is built from. */
+export interface ClaimView extends ClaimDetails {
+  /** Oldest first. */
   history: ClaimEventView[];
 }
 
