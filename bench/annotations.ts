@@ -29,7 +29,8 @@ import {
 } from "./lib/measure";
 import { startCluster, type Cluster } from "./lib/postgres";
 import { buildReport, printReport, writeReport, type ServerReport } from "./lib/report";
-import { copyDatabase, copyToPostgres, preparePostgres, removeDatabase, seedBenchDatabase } from "./lib/seed";
+import { prepareDatabase } from "@/scripts/lib/prepare-db";
+import { copyDatabase, copyToPostgres, removeDatabase, seedBenchDatabase } from "./lib/seed";
 import { startSubject, stopSubject, type Subject } from "./lib/servers";
 import { killAllServers } from "./lib/server-process";
 import type { DatabaseLocation } from "./lib/sql";
@@ -49,7 +50,7 @@ async function databaseFor(spec: ServerSpec): Promise<DatabaseLocation> {
     // command of the Prisma CLI takes seconds on PostgreSQL, CREATE DATABASE … TEMPLATE does not.
     await cluster.createDatabase(PG_TEMPLATE);
     const template: DatabaseLocation = { kind: "postgresql", url: cluster.urlOf(PG_TEMPLATE) };
-    await preparePostgres(template.url);
+    await prepareDatabase(template.url);
     await copyToPostgres(TEMPLATE_DATABASE, template);
   }
   await cluster.createDatabase(spec.databaseName, PG_TEMPLATE);

@@ -1,61 +1,22 @@
 /**
- * What the two raw references (better-sqlite3, pg) share: the answers' shapes and the claim rules
- * applied to a write. The rules are the app's own pure functions; only reading and writing rows is
- * hand-written in each store.
+ * What the two raw references (better-sqlite3, pg) share: the answers' shapes and turning rows
+ * into them. The claim rules are the app's own (lib/claims/changes.ts: planCreate, planUpdate and
+ * the answers composed from the plan); only reading and writing rows is hand-written in each store.
  */
-import { describeRange, validateSelectors } from "@/lib/anchoring";
-import type { EventKind } from "@/lib/claims/history";
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
-import { isStatus, statusRuleViolation, type ClaimStatus } from "@/lib/claims/statuses";
+import { isStatus } from "@/lib/claims/statuses";
+import type { ClaimDetails, ClaimSummary, People, SourceView } from "@/lib/claims/types";
 import { Problem } from "@/lib/errors";
 import type { SessionUser } from "@/lib/server/session";
 
-/** A claim in the article's list and change feed (docs/decisions/0007). */
-export interface ClaimSummary {
-  id: string;
-  authorId: string;
-  start: number;
-  end: number;
-  status: ClaimStatus;
-  version: number;
-  sourceCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface ClaimList {
   claims: ClaimSummary[];
-  people: Record<string, string>;
+  people: People;
   cursor: string;
 }
 
 export interface ClaimChanges extends ClaimList {
   deleted: string[];
-}
-
-export interface SourceDetails {
-  id: string;
-  url: string;
-  title: string;
-  publisher: string | null;
-  excerpt: string | null;
-  addedBy: { id: string; name: string };
-  createdAt: string;
-}
-
-/** A claim as POST and PATCH answer it: everything but its history. */
-export interface ClaimDetails {
-  id: string;
-  articleId: string;
-  author: { id: string; name: string };
-  position: { start: number; end: number };
-  quote: { exact: string; prefix: string; suffix: string };
-  status: ClaimStatus;
-  note: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  sources: SourceDetails[];
 }
 
 /** The work behind the API's claim routes, as each baseline server does it. */
@@ -136,86 +97,62 @@ export function splitChanges(
   return { live, deleted };
 }
 
-export const notFound = () => new Problem("not_found", "There is no such claim. It may have been deleted.");
 export const articleNotFound = () =>
   new Problem("not_found", "There is no article with this id. It may have been removed.");
-export const staleVersion = () =>
-  new Problem(
-    "conflict",
-    "Someone changed this claim after you loaded it. Reload to see the latest version, then try again.",
-  );
 
-export interface PlannedEvent {
-  kind: EventKind;
-  fromValue: string | null;
-  toValue: string | null;
-}
-
-/** A new claim's columns and history, from the article's text and the editor's input. */
-export function planCreate(text: string, input: CreateClaimInput) {
-  const position = { type: "TextPositionSelector" as const, ...input.position };
-  const quote = { type: "TextQuoteSelector" as const, ...input.quote };
-  const problem = validateSelectors(text, position, quote);
-  if (problem) throw new Problem("invalid", problem);
-  const status = input.status ?? "UNVERIFIED";
-  const ruleBroken = statusRuleViolation(status, 0);
-  if (ruleBroken) throw new Problem("invalid", ruleBroken);
-  const canonical = describeRange(text, position.start, position.end);
-  const events: PlannedEvent[] = [{ kind: "created", fromValue: null, toValue: null }];
-  if (status !== "UNVERIFIED") events.push({ kind: "status", fromValue: "UNVERIFIED", toValue: status });
-  return {
-    claim: {
-      start: canonical.position.start,
-      end: canonical.position.end,
-      exact: canonical.quote.exact,
-      prefix: canonical.quote.prefix,
-      suffix: canonical.quote.suffix,
-      status,
-      note: input.note ?? "",
-    },
-    events,
-  };
-}
-
-/** The claim as read for a write: who owns it, its version, what the rules look at. */
-export interface ClaimForWrite {
+/** A source row as both stores read it with the claim before a write. */
+export interface SourceRow {
   id: string;
+  url: string;
+  title: string;
+  publisher: string | null;
+  excerpt: string | null;
+  createdAt: string | Date;
+  addedById: string;
+  addedByName: string;
+}
+
+/** The claim row both stores read before a write, with its author's name. */
+export interface DetailRow {
+  id: string;
+  articleId: string;
   authorId: string;
-  version: number;
+  authorName: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
   status: string;
   note: string;
-  sourceCount: number;
+  version: number;
+  createdAt: string | Date;
+  updatedAt: string | Date;
 }
 
-/**
- * What an update changes and which history events it writes; refuses it when it is not the
- * editor's claim (403), when it is stale (409), or when it breaks the status rule (422).
- */
-export function planUpdate(
-  user: SessionUser,
-  claim: ClaimForWrite,
-  input: UpdateClaimInput,
-  removed: Array<{ id: string; title: string }>,
-) {
-  if (claim.authorId !== user.id)
-    throw new Problem("forbidden", "This claim belongs to another editor: you can read it but not change it.");
-  if (input.version !== claim.version) throw staleVersion();
-  const removeIds = [...new Set(input.removeSourceIds ?? [])];
-  if (removed.length !== removeIds.length)
-    throw new Problem("invalid", "A source to remove does not belong to this claim. Reload and try again.");
-  const added = input.addSources ?? [];
-  const status = input.status ?? (isStatus(claim.status) ? claim.status : "UNVERIFIED");
-  const ruleBroken = statusRuleViolation(status, claim.sourceCount - removed.length + added.length);
-  if (ruleBroken) throw new Problem("invalid", ruleBroken);
-
-  const events: PlannedEvent[] = [];
-  if (input.status !== undefined && input.status !== claim.status)
-    events.push({ kind: "status", fromValue: claim.status, toValue: input.status });
-  if (input.note !== undefined && input.note !== claim.note)
-    events.push({ kind: "note", fromValue: claim.note, toValue: input.note });
-  for (const source of added) events.push({ kind: "source_added", fromValue: null, toValue: source.title });
-  for (const source of removed) events.push({ kind: "source_removed", fromValue: source.title, toValue: null });
-  return { status: input.status ?? null, note: input.note ?? null, added, removed, events };
+/** The claim as GET /api/annotations/{id} would answer it, from what was read for the write. */
+export function toDetails(row: DetailRow, sources: SourceRow[]): ClaimDetails {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    author: { id: row.authorId, name: row.authorName },
+    position: { start: row.start, end: row.end },
+    quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    status: isStatus(row.status) ? row.status : "UNVERIFIED",
+    note: row.note,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    sources: sources.map((source): SourceView => ({
+      id: source.id,
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher,
+      excerpt: source.excerpt,
+      addedBy: { id: source.addedById, name: source.addedByName },
+      createdAt: iso(source.createdAt),
+    })),
+  };
 }
 
 /** cuid-like ids that grow within the process (history is ordered by createdAt, then id). */

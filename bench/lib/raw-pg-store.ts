@@ -5,47 +5,21 @@
  * writers of one article commit in cursor order) and stamps the claim with it.
  */
 import pg from "pg";
-import { isStatus } from "@/lib/claims/statuses";
+import { createdDetails, planCreate, planUpdate, staleClaim, updatedDetails } from "@/lib/claims/changes";
 import type { SessionUser } from "@/lib/server/session";
 import {
   articleNotFound,
   filterParams,
   idMaker,
-  iso,
-  notFound,
   peopleOf,
-  planCreate,
-  planUpdate,
   splitChanges,
-  staleVersion,
+  toDetails,
   toSummary,
-  type ClaimDetails,
-  type ClaimForWrite,
   type ClaimStore,
-  type SourceDetails,
+  type DetailRow,
+  type SourceRow,
   type SummaryRow,
 } from "./raw-claims";
-
-interface DetailRow extends ClaimForWrite {
-  articleId: string;
-  authorName: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  createdAt: Date;
-}
-interface SourceRow {
-  id: string;
-  url: string;
-  title: string;
-  publisher: string | null;
-  excerpt: string | null;
-  createdAt: Date;
-  addedById: string;
-  addedByName: string;
-}
 
 const SUMMARY_COLUMNS = `c."id", c."authorId", u."name" AS "authorName", c."start", c."end", c."status", c."version",
   c."deletedAt", (SELECT count(*)::int FROM "Source" s WHERE s."claimId" = c."id") AS "sourceCount", c."createdAt", c."updatedAt"`;
@@ -59,7 +33,7 @@ const SQL = {
       AND ($3::text IS NULL OR c."status" = $3)
     ORDER BY c."start" ASC, c."createdAt" ASC`,
   changedClaims: `SELECT ${SUMMARY_COLUMNS} FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
-    WHERE c."articleId" = $1 AND c."changeSeq" > $2 ORDER BY c."start" ASC, c."createdAt" ASC`,
+    WHERE c."articleId" = $1 AND c."changeSeq" > $2 ORDER BY c."changeSeq" ASC`,
   bumpSeq: `UPDATE "Article" SET "claimSeq" = "claimSeq" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "claimSeq"`,
   insertClaim: `INSERT INTO "Claim" ("id", "articleId", "authorId", "start", "end", "exact", "prefix", "suffix", "status",
       "note", "version", "changeSeq", "createdAt", "updatedAt")
@@ -67,15 +41,14 @@ const SQL = {
   insertEvent: `INSERT INTO "ClaimEvent" ("id", "claimId", "actorId", "kind", "fromValue", "toValue", "createdAt")
     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
   claimForWrite: `SELECT c."id", c."articleId", c."authorId", u."name" AS "authorName", c."start", c."end", c."exact",
-      c."prefix", c."suffix", c."status", c."note", c."version", c."createdAt",
-      (SELECT count(*)::int FROM "Source" s WHERE s."claimId" = c."id") AS "sourceCount"
+      c."prefix", c."suffix", c."status", c."note", c."version", c."createdAt", c."updatedAt"
     FROM "Claim" c JOIN "User" u ON u."id" = c."authorId" WHERE c."id" = $1 AND c."deletedAt" IS NULL`,
   sourcesOfClaim: `SELECT s."id", s."url", s."title", s."publisher", s."excerpt", s."createdAt", u."id" AS "addedById",
       u."name" AS "addedByName"
-    FROM "Source" s JOIN "User" u ON u."id" = s."addedById" WHERE s."claimId" = $1 ORDER BY s."createdAt" ASC`,
-  updateClaim: `UPDATE "Claim" SET "version" = "version" + 1, "status" = coalesce($4, "status"), "note" = coalesce($5, "note"),
+    FROM "Source" s JOIN "User" u ON u."id" = s."addedById" WHERE s."claimId" = $1 ORDER BY s."createdAt" ASC, s."id" ASC`,
+  updateClaim: `UPDATE "Claim" SET "version" = $3, "status" = coalesce($4, "status"), "note" = coalesce($5, "note"),
       "changeSeq" = $6, "updatedAt" = $7
-    WHERE "id" = $1 AND "authorId" = $2 AND "version" = $3 AND "deletedAt" IS NULL`,
+    WHERE "id" = $1 AND "version" = $2 AND "deletedAt" IS NULL`,
   deleteSource: `DELETE FROM "Source" WHERE "id" = $1 AND "claimId" = $2`,
   insertSource: `INSERT INTO "Source" ("id", "claimId", "addedById", "url", "title", "publisher", "excerpt", "createdAt")
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -147,6 +120,7 @@ export function createRawPgStore(databaseUrl: string): ClaimStore {
       await inTransaction(async (client) => {
         const seq = await query<{ claimSeq: number }>(client, "bumpSeq", [articleId, at]);
         const { start, end, exact, prefix, suffix, status, note } = plan.claim;
+        const claimSeq = seq.rows[0]!.claimSeq;
         await query(client, "insertClaim", [
           id,
           articleId,
@@ -158,63 +132,41 @@ export function createRawPgStore(databaseUrl: string): ClaimStore {
           suffix,
           status,
           note,
-          seq.rows[0]!.claimSeq,
+          claimSeq,
           at,
         ]);
         for (const event of plan.events)
           await query(client, "insertEvent", [nextId(), id, user.id, event.kind, event.fromValue, event.toValue, at]);
       });
-      const details: ClaimDetails = {
-        id,
-        articleId,
-        author: { id: user.id, name: user.name },
-        position: { start: plan.claim.start, end: plan.claim.end },
-        quote: { exact: plan.claim.exact, prefix: plan.claim.prefix, suffix: plan.claim.suffix },
-        status: plan.claim.status,
-        note: plan.claim.note,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-        sources: [],
-      };
-      return details;
+      return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now });
     },
 
     async update(user: SessionUser, id, input) {
-      // Read and checked outside the transaction; the version check in its UPDATE proves it still holds.
+      // Read and checked outside the transaction; the version in its UPDATE proves the check still holds.
       const [claimRows, sourceRows] = await Promise.all([
         query<DetailRow>(pool, "claimForWrite", [id]),
         query<SourceRow>(pool, "sourcesOfClaim", [id]),
       ]);
-      const claim = claimRows.rows[0];
-      if (!claim) throw notFound();
-      const removeIds = new Set(input.removeSourceIds ?? []);
-      const removed = sourceRows.rows.filter((source) => removeIds.has(source.id));
-      const plan = planUpdate(user, claim, input, removed);
+      const row = claimRows.rows[0];
+      const sources = sourceRows.rows;
+      const plan = planUpdate(row && { ...row, sources }, input, user.id);
       const now = new Date();
       const at = now.toISOString();
-      const added: SourceDetails[] = plan.added.map((source) => ({
-        id: nextId(),
-        url: source.url,
-        title: source.title,
-        publisher: source.publisher ?? null,
-        excerpt: source.excerpt ?? null,
-        addedBy: { id: user.id, name: user.name },
-        createdAt: at,
-      }));
+      const added = plan.addSources.map((source) => ({ ...source, id: nextId(), createdAt: now }));
       await inTransaction(async (client) => {
-        const seq = await query<{ claimSeq: number }>(client, "bumpSeq", [claim.articleId, at]);
+        // The article's row first: writers of one article take its lock in the same order, and commit in cursor order.
+        const seq = await query<{ claimSeq: number }>(client, "bumpSeq", [row!.articleId, at]);
         const written = await query(client, "updateClaim", [
           id,
-          user.id,
-          claim.version,
-          plan.status,
-          plan.note,
+          plan.expectedVersion,
+          plan.version,
+          plan.set.status ?? null,
+          plan.set.note ?? null,
           seq.rows[0]!.claimSeq,
           at,
         ]);
-        if (written.rowCount !== 1) throw staleVersion();
-        for (const source of plan.removed) await query(client, "deleteSource", [source.id, id]);
+        if (written.rowCount !== 1) throw staleClaim();
+        for (const sourceId of plan.removeSourceIds) await query(client, "deleteSource", [sourceId, id]);
         for (const source of added)
           await query(client, "insertSource", [
             source.id,
@@ -229,33 +181,11 @@ export function createRawPgStore(databaseUrl: string): ClaimStore {
         for (const event of plan.events)
           await query(client, "insertEvent", [nextId(), id, user.id, event.kind, event.fromValue, event.toValue, at]);
       });
-      const details: ClaimDetails = {
-        id,
-        articleId: claim.articleId,
-        author: { id: claim.authorId, name: claim.authorName },
-        position: { start: claim.start, end: claim.end },
-        quote: { exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-        status: plan.status ?? (isStatus(claim.status) ? claim.status : "UNVERIFIED"),
-        note: plan.note ?? claim.note,
-        version: claim.version + 1,
-        createdAt: iso(claim.createdAt),
-        updatedAt: at,
-        sources: [
-          ...sourceRows.rows
-            .filter((source) => !removeIds.has(source.id))
-            .map((source): SourceDetails => ({
-              id: source.id,
-              url: source.url,
-              title: source.title,
-              publisher: source.publisher,
-              excerpt: source.excerpt,
-              addedBy: { id: source.addedById, name: source.addedByName },
-              createdAt: iso(source.createdAt),
-            })),
-          ...added,
-        ],
-      };
-      return details;
+      return updatedDetails(toDetails(row!, sources), plan, {
+        at: now,
+        addedBy: { id: user.id, name: user.name },
+        added,
+      });
     },
   };
 }

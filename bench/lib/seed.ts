@@ -183,19 +183,3 @@ export async function copyToPostgres(templateFile: string, target: DatabaseLocat
     await to.close();
   }
 }
-
-/**
- * Migrates a fresh PostgreSQL database with the app's own migration step.
- * TODO(main merge): scripts/lib/prepare-db.ts migrates PostgreSQL too; until then
- * BENCH_PG_SCHEMA_SQL names a schema script to apply instead (for trying the raw reference).
- */
-export async function preparePostgres(url: string): Promise<void> {
-  const script = process.env.BENCH_PG_SCHEMA_SQL;
-  if (!script) return prepareDatabase(url);
-  const db = await connect({ kind: "postgresql", url });
-  try {
-    await db.run(fs.readFileSync(script, "utf8"));
-  } finally {
-    await db.close();
-  }
-}

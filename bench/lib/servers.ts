@@ -76,7 +76,13 @@ export async function startSubject(
       // Plain node with tsx as a loader: one process. react-server resolves `server-only` to its empty module.
       command: process.execPath,
       args: ["--conditions=react-server", "--import", "tsx", path.join("bench", "lib", "baseline-server.ts")],
-      env: { ...env, BENCH_STORE: spec.kind, BENCH_USER_ID: data.editorId },
+      // The ceiling runs lib/server, whose configuration wants a session secret in production (unused here).
+      env: {
+        ...env,
+        BENCH_STORE: spec.kind,
+        BENCH_USER_ID: data.editorId,
+        NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      },
       readyPath: "/health",
     });
     instances.push(server);
