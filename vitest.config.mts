@@ -1,6 +1,13 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
+/**
+ * Two projects, both run by `npm run test:unit`:
+ * - unit: lib/ as plain TypeScript, no database;
+ * - db-sqlite: test/, against a real SQLite database, one copy of a migrated template per test
+ *   file (test/setup/). The same files run against PostgreSQL in a project whose setup points
+ *   DATABASE_URL at a fresh PostgreSQL database instead.
+ */
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,8 +17,19 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "db-sqlite",
+          include: ["test/**/*.test.ts"],
+          globalSetup: ["test/setup/sqlite-template.ts"],
+          setupFiles: ["test/setup/sqlite-database.ts"],
+        },
+      },
+    ],
   },
 });

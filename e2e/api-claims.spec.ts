@@ -1,6 +1,6 @@
 import {
-  SENTENCES, SOURCE, annotationsUrl, claimUrl, clientFor, createArticle, createClaim, expectError, getClaim,
-  listClaims, patchClaim, selectorFor, stateOf, type ClaimView, type TestArticle,
+  SENTENCES, SOURCE, annotationsUrl, claimUrl, clientFor, createArticle, createClaim, expectError, getClaim, getHistory,
+  listClaims, listSummaries, patchClaim, selectorFor, stateOf, statesOf, type ClaimDetails, type TestArticle,
 } from "./api-helpers";
 import { createUser, db } from "./factories";
 import { expect, signInApi, test } from "./fixtures";
@@ -31,7 +31,7 @@ test.describe("claims API", () => {
       data: { position: selector.position, quote: { exact: SENTENCES.turnout, prefix: "", suffix: "" } },
     });
     expect(response.status()).toBe(201);
-    const claim = (await response.json()) as ClaimView;
+    const claim = (await response.json()) as ClaimDetails;
     expect(response.headers().location).toBe(claimUrl(claim.id));
     expect(claim).toMatchObject({
       articleId: article.id,
@@ -44,10 +44,18 @@ test.describe("claims API", () => {
       sources: [],
     });
     expect(claim.quote.prefix.length).toBeGreaterThan(0);
-    expect(claim.history.map((e) => e.kind)).toEqual(["created"]);
-    expect(claim.history[0]?.actor.id).toBe(editor.id);
+    expect(claim).not.toHaveProperty("history");
+    const history = await getHistory(request, claim.id);
+    expect(history.map((e) => e.kind)).toEqual(["created"]);
+    expect(history[0]?.actor.id).toBe(editor.id);
 
-    expect((await listClaims(request, article.id)).map((c) => c.id)).toEqual([claim.id]);
+    // The list carries summaries: the passage is the article's text at start–end, the name is in `people`.
+    const list = await listSummaries(request, article.id);
+    expect(list).toEqual({
+      claims: [{ id: claim.id, authorId: editor.id, ...selector.position, status: "UNVERIFIED", version: 1, sourceCount: 0, createdAt: claim.createdAt, updatedAt: claim.updatedAt }],
+      people: { [editor.id]: editor.name },
+      cursor: expect.any(String),
+    });
     expect(await getClaim(request, claim.id)).toEqual(claim);
   });
 
@@ -72,42 +80,47 @@ test.describe("claims API", () => {
 
   test("answers 400 to a body that is not JSON", async ({ request }) => {
     const claim = await createClaim(request, article, SENTENCES.budget);
+    const before = await stateOf(request, claim.id);
     // A Buffer is sent as is (Playwright would JSON-encode a string into a valid JSON string).
     const malformed = { headers: { "content-type": "application/json" }, data: Buffer.from('{"version": 1, "note": ') };
     await expectError(await request.post(annotationsUrl(article.id), malformed), 400, /not valid JSON/);
     await expectError(await request.patch(claimUrl(claim.id), malformed), 400, /not valid JSON/);
     expect(await listClaims(request, article.id)).toHaveLength(1);
-    expect(stateOf(await getClaim(request, claim.id))).toEqual(stateOf(claim));
+    expect(await stateOf(request, claim.id)).toEqual(before);
   });
 
   test("answers 401 with a JSON error to anonymous clients", async ({ request, playwright, baseURL }) => {
     const claim = await createClaim(request, article, SENTENCES.budget);
+    const before = await statesOf(request, article.id);
     const anonymous = await clientFor(playwright.request, baseURL);
     const attempts = [
       anonymous.get(annotationsUrl(article.id)),
       anonymous.post(annotationsUrl(article.id), { data: selectorFor(article.text, SENTENCES.bridge) }),
       anonymous.get(claimUrl(claim.id)),
+      anonymous.get(`${claimUrl(claim.id)}/history`),
       anonymous.patch(claimUrl(claim.id), { data: { version: 1, note: "anonymous" } }),
       anonymous.delete(`${claimUrl(claim.id)}?version=1`),
     ];
     for (const response of await Promise.all(attempts)) await expectError(response, 401, /sign in/i);
     await anonymous.dispose();
-    expect((await listClaims(request, article.id)).map(stateOf)).toEqual([stateOf(claim)]);
+    expect(await statesOf(request, article.id)).toEqual(before);
   });
 
   test("refuses another editor's PATCH and DELETE with 403 and leaves the claim unchanged", async ({ request, playwright, baseURL }) => {
     const claim = await createClaim(request, article, SENTENCES.budget, { note: "Mine." });
+    const before = await stateOf(request, claim.id);
     const other = await clientFor(playwright.request, baseURL, await createUser("EDITOR"));
     expect((await getClaim(other, claim.id)).id).toBe(claim.id); // others may read it
     await expectError(await patchClaim(other, claim.id, { version: 1, status: "UNPROVEN", note: "Theirs." }), 403, /another editor/);
     await expectError(await other.delete(`${claimUrl(claim.id)}?version=1`), 403, /another editor/);
     await other.dispose();
-    expect(stateOf(await getClaim(request, claim.id))).toEqual(stateOf(claim));
+    expect(await stateOf(request, claim.id)).toEqual(before);
   });
 
   test("answers 404 to an unknown claim or article", async ({ request }) => {
     const unknown = claimUrl("no-such-claim");
     await expectError(await request.get(unknown), 404, /no such claim/);
+    await expectError(await request.get(`${unknown}/history`), 404, /no such claim/);
     await expectError(await patchClaim(request, "no-such-claim", { version: 1, note: "x" }), 404, /no such claim/);
     await expectError(await request.delete(`${unknown}?version=1`), 404, /no such claim/);
     await expectError(await request.get(annotationsUrl("no-such-article")), 404, /no article/);
@@ -119,20 +132,20 @@ test.describe("claims API", () => {
     const claim = await createClaim(request, article, SENTENCES.budget);
     const first = await patchClaim(request, claim.id, { version: 1, status: "UNPROVEN" });
     expect(first.status()).toBe(200);
-    expect(((await first.json()) as ClaimView).version).toBe(2);
+    expect(((await first.json()) as ClaimDetails).version).toBe(2);
     await expectError(await patchClaim(request, claim.id, { version: 1, note: "Lost update" }), 409, /reload/i);
     await expectError(await request.delete(`${claimUrl(claim.id)}?version=1`), 409, /reload/i);
 
-    const after = await getClaim(request, claim.id);
-    expect(stateOf(after)).toEqual({ version: 2, status: "UNPROVEN", note: "", sources: [], history: ["created", "status"] });
+    expect(await stateOf(request, claim.id)).toEqual({ version: 2, status: "UNPROVEN", note: "", sources: [], history: ["created", "status"] });
   });
 
   test("answers 413 to a body over 64 KB and stores nothing", async ({ request }) => {
     const claim = await createClaim(request, article, SENTENCES.budget);
+    const before = await statesOf(request, article.id);
     const post = await request.post(annotationsUrl(article.id), { data: { ...selectorFor(article.text, SENTENCES.bridge), note: OVER_64_KB } });
     await expectError(post, 413, /64 KB/);
     await expectError(await patchClaim(request, claim.id, { version: 1, note: OVER_64_KB }), 413, /64 KB/);
-    expect((await listClaims(request, article.id)).map(stateOf)).toEqual([stateOf(claim)]);
+    expect(await statesOf(request, article.id)).toEqual(before);
   });
 
   // Each case is refused with 422 and a message that says what is wrong; never a 500, and nothing changes.
@@ -154,12 +167,13 @@ test.describe("claims API", () => {
   for (const c of invalid) {
     test(`refuses ${c.what} with 422 and changes nothing`, async ({ request }) => {
       const existing = await createClaim(request, article, SENTENCES.mayor);
+      const before = await statesOf(request, article.id);
       const response =
         "create" in c
           ? await request.post(annotationsUrl(article.id), { data: c.create(article.text) })
           : await patchClaim(request, existing.id, c.update);
       await expectError(response, 422, c.message);
-      expect((await listClaims(request, article.id)).map(stateOf)).toEqual([stateOf(existing)]);
+      expect(await statesOf(request, article.id)).toEqual(before);
     });
   }
 
@@ -167,17 +181,20 @@ test.describe("claims API", () => {
     const claim = await createClaim(request, article, SENTENCES.budget);
     const response = await patchClaim(request, claim.id, { version: 1, status: "VERIFIED", addSources: [SOURCE] });
     expect(response.status(), await response.text()).toBe(200);
-    const verified = (await response.json()) as ClaimView;
+    const verified = (await response.json()) as ClaimDetails;
     expect(verified).toMatchObject({ status: "VERIFIED", version: 2 });
     expect(verified.sources).toEqual([expect.objectContaining({ ...SOURCE, excerpt: null, addedBy: { id: editor.id, name: editor.name } })]);
-    expect(verified.history.map(({ kind, from, to }) => ({ kind, from, to }))).toEqual(expect.arrayContaining([
+    expect(await getClaim(request, claim.id)).toEqual(verified);
+    const history = await getHistory(request, claim.id);
+    expect(history.map(({ kind, from, to }) => ({ kind, from, to }))).toEqual(expect.arrayContaining([
       { kind: "status", from: "UNVERIFIED", to: "VERIFIED" },
       { kind: "source_added", from: null, to: SOURCE.title },
     ]));
 
+    const before = await stateOf(request, claim.id);
     const removal = await patchClaim(request, claim.id, { version: 2, removeSourceIds: [verified.sources[0]?.id] });
     await expectError(removal, 422, /add at least one source/i);
-    expect(stateOf(await getClaim(request, claim.id))).toEqual(stateOf(verified));
+    expect(await stateOf(request, claim.id)).toEqual(before);
   });
 
   test("records every change in history, and a deleted claim keeps it", async ({ request, editor }) => {
@@ -186,7 +203,7 @@ test.describe("claims API", () => {
     const patch = async (data: Record<string, unknown>) => {
       const response = await patchClaim(request, claim.id, { version, ...data });
       expect(response.status(), await response.text()).toBe(200);
-      const updated = (await response.json()) as ClaimView;
+      const updated = (await response.json()) as ClaimDetails;
       expect(updated.version).toBe(++version);
       return updated;
     };
@@ -195,9 +212,10 @@ test.describe("claims API", () => {
     const withSource = await patch({ addSources: [SOURCE] });
     await patch({ status: "FALSE" });
     await patch({ status: "UNPROVEN" });
-    const final = await patch({ removeSourceIds: [withSource.sources[0]?.id] });
+    await patch({ removeSourceIds: [withSource.sources[0]?.id] });
 
-    expect(final.history.map(({ kind, from, to, actor }) => ({ kind, from, to, actor: actor.id }))).toEqual([
+    const history = await getHistory(request, claim.id);
+    expect(history.map(({ kind, from, to, actor }) => ({ kind, from, to, actor: actor.id }))).toEqual([
       { kind: "created", from: null, to: null, actor: editor.id },
       { kind: "status", from: "UNVERIFIED", to: "UNPROVEN", actor: editor.id },
       { kind: "note", from: "", to: "Asked the council press office.", actor: editor.id },
@@ -210,9 +228,10 @@ test.describe("claims API", () => {
     const deleted = await request.delete(`${claimUrl(claim.id)}?version=${version}`);
     expect(deleted.status()).toBe(204);
     await expectError(await request.get(claimUrl(claim.id)), 404);
+    await expectError(await request.get(`${claimUrl(claim.id)}/history`), 404);
     expect(await listClaims(request, article.id)).toEqual([]);
     const events = await db.claimEvent.findMany({ where: { claimId: claim.id }, select: { kind: true, actorId: true } });
-    expect(events).toHaveLength(final.history.length + 1);
+    expect(events).toHaveLength(history.length + 1);
     expect(events).toContainEqual({ kind: "deleted", actorId: editor.id });
   });
 
@@ -222,7 +241,7 @@ test.describe("claims API", () => {
     expect(claim.note).toBe(note);
     expect((await getClaim(request, claim.id)).note).toBe(note);
     const updated = await patchClaim(request, claim.id, { version: 1, note: `${note} again` });
-    expect(((await updated.json()) as ClaimView).note).toBe(`${note} again`);
+    expect(((await updated.json()) as ClaimDetails).note).toBe(`${note} again`);
     expect(updated.headers()["content-type"]).toContain("application/json");
   });
 
@@ -274,9 +293,37 @@ test.describe("claims API", () => {
     );
     const statuses = responses.map((r) => r.status()).sort();
     expect(statuses).toEqual([200, ...Array<number>(9).fill(409)]);
-    const winner = (await responses.find((r) => r.status() === 200)?.json()) as ClaimView;
-    const final = await getClaim(request, claim.id);
-    expect(final).toMatchObject({ version: 2, note: winner.note });
-    expect(final.history.map((e) => e.kind)).toEqual(["created", "note"]);
+    const winner = (await responses.find((r) => r.status() === 200)?.json()) as ClaimDetails;
+    expect(await getClaim(request, claim.id)).toEqual(winner);
+    expect((await getHistory(request, claim.id)).map((e) => e.kind)).toEqual(["created", "note"]);
+  });
+  test("answers what changed since a cursor, and 304 to If-None-Match when nothing did", async ({ request }) => {
+    const first = await createClaim(request, article, SENTENCES.budget);
+    const full = await request.get(annotationsUrl(article.id));
+    expect(full.headers()["cache-control"]).toMatch(/private/);
+    expect(full.headers()["cache-control"]).toMatch(/no-cache/);
+    const tag = full.headers().etag;
+    expect(tag).toBeTruthy();
+    const { cursor } = (await full.json()) as { cursor: string };
+
+    const since = `${annotationsUrl(article.id)}?since=${encodeURIComponent(cursor)}`;
+    const unchanged = await request.get(since, { headers: { "If-None-Match": tag! } });
+    expect(unchanged.status()).toBe(304);
+    expect(unchanged.headers().etag).toBe(tag);
+    expect(await listSummaries(request, article.id, `?since=${cursor}`)).toEqual({ claims: [], deleted: [], people: {}, cursor });
+
+    const second = await createClaim(request, article, SENTENCES.bridge);
+    expect((await patchClaim(request, first.id, { version: 1, status: "UNPROVEN" })).status()).toBe(200);
+    const changed = await request.get(since, { headers: { "If-None-Match": tag! } });
+    expect(changed.status()).toBe(200);
+    expect(changed.headers().etag).not.toBe(tag);
+    const changes = (await changed.json()) as { claims: { id: string; status: string }[]; deleted: string[]; cursor: string };
+    expect(changes.claims.map((c) => [c.id, c.status]).sort()).toEqual([[first.id, "UNPROVEN"], [second.id, "UNVERIFIED"]].sort());
+    expect(changes.deleted).toEqual([]);
+
+    expect((await request.delete(`${claimUrl(second.id)}?version=1`)).status()).toBe(204);
+    expect(await listSummaries(request, article.id, `?since=${changes.cursor}`)).toMatchObject({ claims: [], deleted: [second.id] });
+
+    await expectError(await request.get(`${annotationsUrl(article.id)}?since=yesterday`), 400, /since/);
   });
 });

@@ -1,8 +1,8 @@
 import type { APIRequest, APIRequestContext, APIResponse } from "@playwright/test";
-import type { ClaimView } from "@/lib/claims/types";
+import type { ClaimDetails, ClaimEventView, ClaimSummaries, ClaimSummary } from "@/lib/claims/types";
 import { expect, signInApi } from "./fixtures";
 
-export type { ClaimView };
+export type { ClaimDetails, ClaimSummaries, ClaimSummary };
 
 /** The sentences of every test article, one paragraph each, so tests can quote them by value. */
 export const SENTENCES = {
@@ -54,22 +54,34 @@ export async function createClaim(
   article: TestArticle,
   sentence: string,
   extra: { status?: string; note?: string } = {},
-): Promise<ClaimView> {
+): Promise<ClaimDetails> {
   const response = await request.post(annotationsUrl(article.id), { data: { ...selectorFor(article.text, sentence), ...extra } });
   expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as ClaimView;
+  return (await response.json()) as ClaimDetails;
 }
 
-export async function getClaim(request: APIRequestContext, claimId: string): Promise<ClaimView> {
+/** One claim's details (no history). */
+export async function getClaim(request: APIRequestContext, claimId: string): Promise<ClaimDetails> {
   const response = await request.get(claimUrl(claimId));
   expect(response.status()).toBe(200);
-  return (await response.json()) as ClaimView;
+  return (await response.json()) as ClaimDetails;
 }
 
-export async function listClaims(request: APIRequestContext, articleId: string, query = ""): Promise<ClaimView[]> {
+export async function getHistory(request: APIRequestContext, claimId: string): Promise<ClaimEventView[]> {
+  const response = await request.get(`${claimUrl(claimId)}/history`);
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { history: ClaimEventView[] }).history;
+}
+
+/** The article's list of claim summaries (with `people` and `cursor`). */
+export async function listSummaries(request: APIRequestContext, articleId: string, query = ""): Promise<ClaimSummaries> {
   const response = await request.get(`${annotationsUrl(articleId)}${query}`);
   expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { claims: ClaimView[] }).claims;
+  return (await response.json()) as ClaimSummaries;
+}
+
+export async function listClaims(request: APIRequestContext, articleId: string, query = ""): Promise<ClaimSummary[]> {
+  return (await listSummaries(request, articleId, query)).claims;
 }
 
 export function patchClaim(request: APIRequestContext, claimId: string, data: Record<string, unknown>): Promise<APIResponse> {
@@ -86,15 +98,23 @@ export async function expectError(response: APIResponse, status: number, message
   return error as string;
 }
 
-/** The parts of a claim a failed write must leave alone. */
-export function stateOf(claim: ClaimView) {
+/** The parts of a claim a failed write must leave alone, as the API reads them now. */
+export async function stateOf(request: APIRequestContext, claimId: string) {
+  const claim = await getClaim(request, claimId);
   return {
     version: claim.version,
     status: claim.status,
     note: claim.note,
     sources: claim.sources.map((s) => s.url),
-    history: claim.history.map((e) => e.kind),
+    history: (await getHistory(request, claimId)).map((e) => e.kind),
   };
+}
+
+/** The state of every claim the article lists, in list order. */
+export async function statesOf(request: APIRequestContext, articleId: string) {
+  const states = [];
+  for (const claim of await listClaims(request, articleId)) states.push(await stateOf(request, claim.id));
+  return states;
 }
 
 /** A second, separately signed-in API client (another editor), or an anonymous one. Dispose it after use. */

@@ -1,4 +1,5 @@
 import { expect, rateClaim, selectPassage, signIn, test } from "./fixtures";
+import { clientFor, listClaims, selectorFor } from "./api-helpers";
 import { createUser } from "./factories";
 import type { Page } from "@playwright/test";
 
@@ -184,4 +185,62 @@ test("a keyboard user selects a passage with Shift+arrows and marks it with Alt+
   await expect(marked).toBeFocused();
   await expect(marked).toContainText("“Russian President”");
   await expect(marked.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
+});
+
+test("a colleague's new, changed and deleted claims reach an open page when it regains focus", async ({ page, editor, article, playwright, baseURL }) => {
+  await signIn(page, editor, `/articles/${article.id}`);
+  await expect(claimsPanel(page)).toContainText("No claims yet");
+  const colleague = await createUser("EDITOR");
+  const other = await clientFor(playwright.request, baseURL, colleague);
+  const { text } = (await (await other.get(`/api/articles/${article.id}`)).json()) as { text: string };
+  const focus = () => page.evaluate(() => window.dispatchEvent(new Event("focus")));
+
+  const created = await other.post(`/api/articles/${article.id}/annotations`, { data: selectorFor(text, MINSK) });
+  const { id } = (await created.json()) as { id: string };
+  await focus();
+  const theirs = card(page, "The readout added");
+  await expect(theirs).toContainText(`by ${colleague.name}`);
+  await expect(theirs).toContainText("Unverified");
+  await expect(highlight(page, "Minsk was chosen")).toHaveClass(/theirs/);
+
+  await other.patch(`/api/annotations/${id}`, { data: { version: 1, status: "UNPROVEN", note: "Asked BelTA." } });
+  await focus();
+  await expect(theirs).toContainText("Unproven");
+  await expect(highlight(page, "Minsk was chosen")).toHaveClass(/status-unproven/);
+  // Opened, the card loads what the list does not carry.
+  await theirs.click();
+  await expect(theirs).toContainText("Asked BelTA.");
+
+  await other.delete(`/api/annotations/${id}?version=2`);
+  await focus();
+  await expect(theirs).toHaveCount(0);
+  await expect(page.locator(".ProseMirror [data-claim-id]")).toHaveCount(0);
+  await other.dispose();
+});
+
+test("an edit refused because the claim changed elsewhere reloads that claim, and then goes through", async ({ page, editor, article, playwright, baseURL }) => {
+  await signIn(page, editor, `/articles/${article.id}`);
+  await selectPassage(page, MINSK);
+  await page.getByRole("button", { name: "Mark as claim" }).click();
+  const mine = card(page, "The readout added");
+  await expect(mine.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
+
+  // The same editor changes the claim in another tab.
+  const elsewhere = await clientFor(playwright.request, baseURL, editor);
+  const [claim] = await listClaims(elsewhere, article.id);
+  expect((await elsewhere.patch(`/api/annotations/${claim!.id}`, { data: { version: 1, note: "Changed in another tab." } })).status()).toBe(200);
+  await elsewhere.dispose();
+
+  await mine.getByRole("radio", { name: "Unproven", exact: true }).check();
+  await expect(mine.getByRole("alert")).toContainText("Someone changed this claim");
+  await mine.getByRole("button", { name: "Reload this claim" }).click();
+  await expect(mine.getByRole("alert")).toHaveCount(0);
+  await expect(mine.getByLabel("Note")).toHaveValue("Changed in another tab.");
+
+  await mine.getByRole("radio", { name: "Unproven", exact: true }).check();
+  await expect(mine.getByRole("radio", { name: "Unproven", exact: true })).toBeChecked();
+  await expect(mine).toContainText("Unproven");
+  await mine.getByText(/History/).click();
+  await expect(mine).toContainText("changed the status from Unverified to Unproven");
+  await expect(mine).toContainText("edited the note");
 });

@@ -1,9 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { migratedDatabase } from "./sqlite";
-
-const database = migratedDatabase();
-process.env.DATABASE_URL = database.url;
-const { db, writeTransaction } = await import("@/lib/server/db");
+import { describe, expect, it } from "vitest";
+import { db, writeTransaction } from "@/lib/server/db";
 
 const user = (email: string) => ({ data: { email, name: email, passwordHash: "x" } });
 
@@ -31,11 +27,6 @@ async function duringAFailingTransaction<T>(email: string, during: () => Promise
 }
 
 describe("operations and transactions on the adapter's single SQLite connection", () => {
-  afterAll(async () => {
-    await db.$disconnect();
-    database.cleanup();
-  });
-
   it("keeps a write made while another request's transaction is open, when that transaction rolls back", async () => {
     await duringAFailingTransaction("rolled-back@test", () => db.user.create(user("kept@test")));
     const emails = (await db.user.findMany({ select: { email: true } })).map((u) => u.email);

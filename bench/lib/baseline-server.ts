@@ -12,10 +12,10 @@
  */
 import http from "node:http";
 import { ZodError, type ZodType } from "zod";
-import { claimFilterSchema, createClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
+import { claimListQuerySchema, createClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
 import { Problem, STATUS_OF } from "@/lib/errors";
 import type { SessionUser } from "@/lib/server/session";
-import { claimsEtag, type ClaimStore } from "./raw-claims";
+import type { ClaimStore } from "./raw-claims";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -73,7 +73,8 @@ function sendError(res: http.ServerResponse, error: unknown): void {
 
 const ARTICLE_ANNOTATIONS = /^\/api\/articles\/([^/]+)\/annotations$/;
 const ANNOTATION = /^\/api\/annotations\/([^/]+)$/;
-const CURSOR = /^\d{1,15}$/;
+// As the app's route: per user and changing with every write, so each client revalidates.
+const LIST_HEADERS = { "Cache-Control": "private, no-cache", Vary: "Accept" };
 
 async function main(): Promise<void> {
   const databaseUrl = required("DATABASE_URL");
@@ -85,22 +86,17 @@ async function main(): Promise<void> {
     role: "EDITOR",
   };
 
-  /** The list, or with `since` the changes after it: 304 when the ETag still names the article's cursor. */
+  /** The list as the app's route answers it: 304, the whole list or a change set, with its ETag. */
   async function readClaims(req: http.IncomingMessage, res: http.ServerResponse, articleId: string, url: URL) {
-    const { since, ...query } = Object.fromEntries(url.searchParams);
-    const filter = claimFilterSchema.parse(query);
-    if (since !== undefined && !CURSOR.test(since))
-      throw new Problem("malformed", "The since cursor is not one this server gave. Reload the claims.");
-    const etag = claimsEtag(await store.cursor(articleId), filter);
-    if (since !== undefined && req.headers["if-none-match"] === etag) {
-      res.writeHead(304, { ETag: etag });
+    const { since, ...filter } = claimListQuerySchema.parse(Object.fromEntries(url.searchParams));
+    const ifNoneMatch = req.headers["if-none-match"] ?? null;
+    const feed = await store.feed(articleId, filter, user, { since, ifNoneMatch });
+    const headers = { ETag: feed.tag, ...LIST_HEADERS };
+    if (feed.notModified) {
+      res.writeHead(304, headers);
       return res.end();
     }
-    const body =
-      since === undefined
-        ? await store.list(articleId, filter, user)
-        : await store.changes(articleId, since, filter, user);
-    send(res, 200, body, { ETag: claimsEtag(body.cursor, filter) });
+    send(res, 200, feed.answer, headers);
   }
 
   const server = http.createServer((req, res) => {

@@ -3,35 +3,86 @@
  * into them. The claim rules are the app's own (lib/claims/changes.ts: planCreate, planUpdate and
  * the answers composed from the plan); only reading and writing rows is hand-written in each store.
  */
+import {
+  claimsTag,
+  formatCursor,
+  parseCursor,
+  scopeOf,
+  splitChanges,
+  tagMatches,
+  type ClaimScope,
+} from "@/lib/claims/feed";
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import { isStatus } from "@/lib/claims/statuses";
-import type { ClaimDetails, ClaimSummary, People, SourceView } from "@/lib/claims/types";
+import type { ClaimDetails, ClaimSummaries, ClaimSummary, People, SourceView } from "@/lib/claims/types";
 import { Problem } from "@/lib/errors";
+import type { ClaimsFeedAnswer } from "@/lib/server/claims";
 import type { SessionUser } from "@/lib/server/session";
 
-export interface ClaimList {
-  claims: ClaimSummary[];
-  people: People;
-  cursor: string;
-}
-
-export interface ClaimChanges extends ClaimList {
-  deleted: string[];
-}
-
-/** The work behind the API's claim routes, as each baseline server does it. */
+/** The work behind the API's claim routes, as each baseline server does it (lib/server/claims.ts's signatures). */
 export interface ClaimStore {
-  /** The article's change cursor (404 when there is no such article): decides a 304. */
-  cursor(articleId: string): Promise<string>;
-  list(articleId: string, filter: ClaimFilter, user: SessionUser): Promise<ClaimList>;
-  changes(articleId: string, since: string, filter: ClaimFilter, user: SessionUser): Promise<ClaimChanges>;
+  feed(
+    articleId: string,
+    filter: ClaimFilter,
+    user: SessionUser,
+    request: { since?: string; ifNoneMatch?: string | null },
+  ): Promise<ClaimsFeedAnswer>;
   create(user: SessionUser, articleId: string, input: CreateClaimInput): Promise<ClaimDetails>;
   update(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimDetails>;
 }
 
-/** The ETag names the cursor and the filter. */
-export function claimsEtag(cursor: string, filter: ClaimFilter): string {
-  return `W/"claims-${cursor}-${filter.user ?? ""}-${filter.status ?? ""}"`;
+/** The reads a raw store does for the list and its change feed. */
+export interface FeedReads {
+  /** The article's claimSeq; articleNotFound() when there is none. */
+  claimSeq(articleId: string): Promise<number>;
+  /** Live claims in scope, in text order. */
+  live(articleId: string, scope: ClaimScope): Promise<SummaryRow[]>;
+  /** Claims changed after `since` (deleted ones included), of one author when given, in change order. */
+  changed(articleId: string, since: number, authorId: string | null): Promise<SummaryRow[]>;
+}
+
+/**
+ * The list and its change feed, as lib/server/claims.ts readClaimsFeed and listClaimSummaries
+ * answer them (the same lib/claims/feed.ts rules: tag, 304, change set, reset), on a raw store's reads.
+ */
+export async function readFeed(
+  reads: FeedReads,
+  articleId: string,
+  filter: ClaimFilter,
+  user: SessionUser,
+  request: { since?: string; ifNoneMatch?: string | null },
+): Promise<ClaimsFeedAnswer> {
+  const scope = scopeOf(filter, user.id);
+  if (request.ifNoneMatch) {
+    const tag = claimsTag(formatCursor(await reads.claimSeq(articleId)), scope);
+    if (tagMatches(request.ifNoneMatch, tag)) return { notModified: true, tag };
+  }
+  const sinceSeq = request.since === undefined ? undefined : parseCursor(request.since);
+  // The cursor first: whatever the claims read next, the client has every write up to it.
+  const seq = await reads.claimSeq(articleId);
+  const cursor = formatCursor(seq);
+  let answer: ClaimSummaries;
+  if (sinceSeq !== undefined && sinceSeq <= seq) {
+    if (sinceSeq === seq) answer = { claims: [], deleted: [], people: {}, cursor };
+    else {
+      const rows = await reads.changed(articleId, sinceSeq, scope.authorId ?? null);
+      const { claims, deleted } = splitChanges(
+        rows.map((row) => ({ ...toSummary(row), deleted: row.deletedAt !== null })),
+        scope,
+      );
+      const live = new Set(claims.map((claim) => claim.id));
+      answer = { claims, deleted, people: peopleOf(rows.filter((row) => live.has(row.id))), cursor };
+    }
+  } else {
+    const rows = await reads.live(articleId, scope);
+    answer = {
+      claims: rows.map(toSummary),
+      people: peopleOf(rows),
+      cursor,
+      ...(sinceSeq !== undefined ? { reset: true as const } : {}),
+    };
+  }
+  return { notModified: false, tag: claimsTag(answer.cursor, scope), answer };
 }
 
 /** Rows as both databases return them (dates as Date on PostgreSQL, ISO text on SQLite). */
@@ -65,36 +116,10 @@ export function toSummary(row: SummaryRow): ClaimSummary {
   };
 }
 
-export function peopleOf(rows: SummaryRow[]): Record<string, string> {
-  const people: Record<string, string> = {};
+export function peopleOf(rows: SummaryRow[]): People {
+  const people: People = {};
   for (const row of rows) people[row.authorId] = row.authorName;
   return people;
-}
-
-/** The filter as SQL parameters: the author to keep (or null) and the status to keep (or null). */
-export function filterParams(
-  filter: ClaimFilter,
-  user: SessionUser,
-): { authorId: string | null; status: string | null } {
-  return {
-    authorId: filter.user ? (filter.user === "me" ? user.id : filter.user) : null,
-    status: filter.status ?? null,
-  };
-}
-
-/** A changed claim that is deleted or no longer matches the filter leaves the reader's list. */
-export function splitChanges(
-  rows: SummaryRow[],
-  { authorId, status }: { authorId: string | null; status: string | null },
-): { live: SummaryRow[]; deleted: string[] } {
-  const live: SummaryRow[] = [];
-  const deleted: string[] = [];
-  for (const row of rows) {
-    const matches = (authorId === null || row.authorId === authorId) && (status === null || row.status === status);
-    if (row.deletedAt === null && matches) live.push(row);
-    else deleted.push(row.id);
-  }
-  return { live, deleted };
 }
 
 export const articleNotFound = () =>

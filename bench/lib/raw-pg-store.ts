@@ -9,13 +9,11 @@ import { createdDetails, planCreate, planUpdate, staleClaim, updatedDetails } fr
 import type { SessionUser } from "@/lib/server/session";
 import {
   articleNotFound,
-  filterParams,
   idMaker,
-  peopleOf,
-  splitChanges,
+  readFeed,
   toDetails,
-  toSummary,
   type ClaimStore,
+  type FeedReads,
   type DetailRow,
   type SourceRow,
   type SummaryRow,
@@ -33,7 +31,8 @@ const SQL = {
       AND ($3::text IS NULL OR c."status" = $3)
     ORDER BY c."start" ASC, c."createdAt" ASC`,
   changedClaims: `SELECT ${SUMMARY_COLUMNS} FROM "Claim" c JOIN "User" u ON u."id" = c."authorId"
-    WHERE c."articleId" = $1 AND c."changeSeq" > $2 ORDER BY c."changeSeq" ASC`,
+    WHERE c."articleId" = $1 AND c."changeSeq" > $2 AND ($3::text IS NULL OR c."authorId" = $3)
+    ORDER BY c."changeSeq" ASC`,
   bumpSeq: `UPDATE "Article" SET "claimSeq" = "claimSeq" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "claimSeq"`,
   insertClaim: `INSERT INTO "Claim" ("id", "articleId", "authorId", "start", "end", "exact", "prefix", "suffix", "status",
       "note", "version", "changeSeq", "createdAt", "updatedAt")
@@ -86,28 +85,22 @@ export function createRawPgStore(databaseUrl: string): ClaimStore {
     }
   }
 
-  const cursorOf = async (articleId: string) => {
-    const { rows } = await query<{ claimSeq: number }>(pool, "articleSeq", [articleId]);
-    if (!rows[0]) throw articleNotFound();
-    return String(rows[0].claimSeq);
+  // The cursor is read before the rows (readFeed): every write up to it has committed, so the rows
+  // hold it (they may hold later ones too, which the next change-read sends again).
+  const reads: FeedReads = {
+    claimSeq: async (articleId) => {
+      const { rows } = await query<{ claimSeq: number }>(pool, "articleSeq", [articleId]);
+      if (!rows[0]) throw articleNotFound();
+      return rows[0].claimSeq;
+    },
+    live: async (articleId, scope) =>
+      (await query<SummaryRow>(pool, "liveClaims", [articleId, scope.authorId ?? null, scope.status ?? null])).rows,
+    changed: async (articleId, since, authorId) =>
+      (await query<SummaryRow>(pool, "changedClaims", [articleId, since, authorId])).rows,
   };
 
   return {
-    cursor: cursorOf,
-    // The cursor first, then the rows: every write up to the cursor has committed, so the rows hold
-    // it (they may hold later ones too, which the next change-read sends again).
-    list: async (articleId, filter, user) => {
-      const cursor = await cursorOf(articleId);
-      const { authorId, status } = filterParams(filter, user);
-      const { rows } = await query<SummaryRow>(pool, "liveClaims", [articleId, authorId, status]);
-      return { claims: rows.map(toSummary), people: peopleOf(rows), cursor };
-    },
-    changes: async (articleId, since, filter, user) => {
-      const cursor = await cursorOf(articleId);
-      const { rows } = await query<SummaryRow>(pool, "changedClaims", [articleId, Number(since) || 0]);
-      const { live, deleted } = splitChanges(rows, filterParams(filter, user));
-      return { claims: live.map(toSummary), deleted, people: peopleOf(live), cursor };
-    },
+    feed: (articleId, filter, user, request) => readFeed(reads, articleId, filter, user, request),
 
     async create(user, articleId, input) {
       // Articles do not change once added: their text is read before the transaction.

@@ -11,13 +11,11 @@ import { sqliteFilePath } from "@/lib/config/database-url";
 import type { SessionUser } from "@/lib/server/session";
 import {
   articleNotFound,
-  filterParams,
   idMaker,
-  peopleOf,
-  splitChanges,
+  readFeed,
   toDetails,
-  toSummary,
   type ClaimStore,
+  type FeedReads,
   type DetailRow,
   type SourceRow,
   type SummaryRow,
@@ -42,9 +40,10 @@ export function createRawStore(databaseUrl: string): ClaimStore {
     `SELECT ${SUMMARY_COLUMNS} FROM Claim c JOIN User u ON u.id = c.authorId
      WHERE c.articleId = @articleId AND c.deletedAt IS NULL AND ${filtered} ORDER BY c.start ASC, c.createdAt ASC`,
   );
-  const changedClaims = db.prepare<[{ articleId: string; since: number }], SummaryRow>(
+  const changedClaims = db.prepare<[{ articleId: string; since: number; authorId: string | null }], SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM Claim c JOIN User u ON u.id = c.authorId
-     WHERE c.articleId = @articleId AND c.changeSeq > @since ORDER BY c.changeSeq ASC`,
+     WHERE c.articleId = @articleId AND c.changeSeq > @since AND (@authorId IS NULL OR c.authorId = @authorId)
+     ORDER BY c.changeSeq ASC`,
   );
   const bumpSeq = db.prepare<[{ id: string; at: string }], { claimSeq: number }>(
     `UPDATE Article SET claimSeq = claimSeq + 1, updatedAt = @at WHERE id = @id RETURNING claimSeq`,
@@ -77,10 +76,16 @@ export function createRawStore(databaseUrl: string): ClaimStore {
      VALUES (@id, @claimId, @addedById, @url, @title, @publisher, @excerpt, @at)`,
   );
 
-  const cursorOf = (articleId: string) => {
-    const article = articleSeq.get(articleId);
-    if (!article) throw articleNotFound();
-    return String(article.claimSeq);
+  // Synchronous reads on the one connection: no write can come in between the cursor and the rows.
+  const reads: FeedReads = {
+    claimSeq: async (articleId) => {
+      const article = articleSeq.get(articleId);
+      if (!article) throw articleNotFound();
+      return article.claimSeq;
+    },
+    live: async (articleId, scope) =>
+      liveClaims.all({ articleId, authorId: scope.authorId ?? null, status: scope.status ?? null }),
+    changed: async (articleId, since, authorId) => changedClaims.all({ articleId, since, authorId }),
   };
 
   const create = db.transaction((user: SessionUser, articleId: string, input: CreateClaimInput) => {
@@ -128,19 +133,7 @@ export function createRawStore(databaseUrl: string): ClaimStore {
   });
 
   return {
-    cursor: async (articleId) => cursorOf(articleId),
-    // Synchronous reads on the one connection: no write can come in between the cursor and the rows.
-    list: async (articleId, filter, user) => {
-      const cursor = cursorOf(articleId);
-      const rows = liveClaims.all({ articleId, ...filterParams(filter, user) });
-      return { claims: rows.map(toSummary), people: peopleOf(rows), cursor };
-    },
-    changes: async (articleId, since, filter, user) => {
-      const cursor = cursorOf(articleId);
-      const rows = changedClaims.all({ articleId, since: Number(since) || 0 });
-      const { live, deleted } = splitChanges(rows, filterParams(filter, user));
-      return { claims: live.map(toSummary), deleted, people: peopleOf(live), cursor };
-    },
+    feed: (articleId, filter, user, request) => readFeed(reads, articleId, filter, user, request),
     create: async (user, articleId, input) => create(user, articleId, input),
     update: async (user, id, input) => update(user, id, input),
   };

@@ -1,9 +1,16 @@
-import type { ClaimView } from "@/lib/claims/types";
+import type { PersonRef } from "@/lib/claims/types";
+import type { ClaimStatus } from "@/lib/claims/statuses";
 import { formatDateTime } from "@/lib/format";
 import { StatusBadge } from "./StatusBadge";
 
 /** Status, author ("You" for one's own) and when the claim last changed. */
-export function ClaimByline({ claim, currentUserId }: { claim: ClaimView; currentUserId: string }) {
+export function ClaimByline({
+  claim,
+  currentUserId,
+}: {
+  claim: { status: ClaimStatus; author: PersonRef; updatedAt: string };
+  currentUserId: string;
+}) {
   const own = claim.author.id === currentUserId;
   return (
     <p className="claim-byline">

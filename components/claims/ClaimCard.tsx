@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import { ClaimByline } from "./ClaimByline";
 import { ClaimDetails } from "./ClaimDetails";
@@ -8,17 +8,19 @@ import { ClaimHistory } from "./ClaimHistory";
 import { DisagreementNotice } from "./DisagreementNotice";
 import { OwnClaimEditor } from "./OwnClaimEditor";
 import { shortQuote, statusClass } from "./text";
-import type { ClaimActions } from "./types";
+import type { ClaimActions, LoadedDetails } from "./types";
 
 interface Props extends ClaimActions {
   claim: PlacedClaim;
+  /** Its note and sources, once loaded (the card asks for them when it becomes active). */
+  details: LoadedDetails | undefined;
   currentUserId: string;
   /** The claim the editor is looking at: shown expanded, outlined and focused. */
   active: boolean;
   onActivate(id: string): void;
 }
 
-export function ClaimCard({ claim, currentUserId, active, onActivate, ...actions }: Props) {
+export function ClaimCard({ claim, details, currentUserId, active, onActivate, ...actions }: Props) {
   const ref = useRef<HTMLElement>(null);
   const own = claim.author.id === currentUserId;
 
@@ -56,15 +58,43 @@ export function ClaimCard({ claim, currentUserId, active, onActivate, ...actions
       <DisagreementNotice disagreements={claim.disagreements} />
       {active && (
         <>
-          {own ? (
-            <OwnClaimEditor claim={claim} currentUserId={currentUserId} {...actions} />
+          {details?.claim ? (
+            own ? (
+              <OwnClaimEditor claim={details.claim} currentUserId={currentUserId} {...actions} />
+            ) : (
+              <ClaimDetails claim={details.claim} currentUserId={currentUserId} />
+            )
+          ) : details?.error ? (
+            <LoadProblem message={details.error} onRetry={() => actions.onReload(claim.id)} />
           ) : (
-            <ClaimDetails claim={claim} currentUserId={currentUserId} />
+            <p className="muted claim-loading" role="status">
+              Loading…
+            </p>
           )}
-          <ClaimHistory history={claim.history} />
+          <ClaimHistory claimId={claim.id} version={claim.version} />
         </>
       )}
     </article>
+  );
+}
+
+/** The details could not be loaded: what the server said, and another try. */
+function LoadProblem({ message, onRetry }: { message: string; onRetry(): Promise<void> }) {
+  const [retrying, setRetrying] = useState(false);
+  return (
+    <div className="form-error claim-problem" role="alert">
+      <p>{message}</p>
+      <button
+        type="button"
+        disabled={retrying}
+        onClick={() => {
+          setRetrying(true);
+          void onRetry().finally(() => setRetrying(false));
+        }}
+      >
+        {retrying ? "Loading…" : "Try again"}
+      </button>
+    </div>
   );
 }
 

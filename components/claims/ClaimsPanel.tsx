@@ -3,16 +3,21 @@
 import { useId, useRef } from "react";
 import { editorsOf, matchesFilter, statusCounts, type ClaimFilterState } from "@/lib/claims/filter";
 import type { PlacedClaim } from "@/lib/claims/placement";
-import type { ClaimView } from "@/lib/claims/types";
+import type { ClaimDetails, People } from "@/lib/claims/types";
 import { plural } from "@/lib/format";
 import { ClaimCard } from "./ClaimCard";
 import { ClaimFilters } from "./ClaimFilters";
 import { OrphanedClaims, type OrphanedClaim } from "./OrphanedClaims";
 import { StatusLegend } from "./StatusLegend";
+import type { LoadedDetails } from "./types";
 
 export interface ClaimsPanelProps {
   /** Every live claim of the article, placed (unfiltered). */
   claims: PlacedClaim[];
+  /** The names of the claims' authors. */
+  people: People;
+  /** Loaded details by claim id (the active card's, and earlier ones). */
+  details: Readonly<Record<string, LoadedDetails>>;
   currentUser: { id: string; name: string };
   filter: ClaimFilterState;
   onFilterChange(filter: ClaimFilterState): void;
@@ -21,10 +26,10 @@ export interface ClaimsPanelProps {
   /** A card or its "Show in text" button was chosen: the workspace scrolls to the highlight. */
   onActivate(id: string): void;
   /** After a successful PATCH, with the server's response. */
-  onClaimChanged(claim: ClaimView): void;
+  onClaimChanged(claim: ClaimDetails): void;
   onClaimDeleted(id: string): void;
-  /** Re-fetches all claims (after a 409 conflict). */
-  onReload(): Promise<void>;
+  /** Re-reads one claim (after a 409 conflict or a failed load). */
+  onReload(id: string): Promise<void>;
 }
 
 type AnchoredClaim = PlacedClaim & { anchor: Extract<PlacedClaim["anchor"], { status: "anchored" }> };
@@ -69,7 +74,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
           <ClaimFilters
             filter={filter}
             onFilterChange={props.onFilterChange}
-            editors={editorsOf(claims, currentUser.id)}
+            editors={editorsOf(claims, props.people, currentUser.id)}
             counts={counts}
           />
           <StatusLegend counts={counts} />
@@ -80,6 +85,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
                 <li key={claim.id}>
                   <ClaimCard
                     claim={claim}
+                    details={props.details[claim.id]}
                     currentUserId={currentUser.id}
                     active={claim.id === activeClaimId}
                     onActivate={props.onActivate}

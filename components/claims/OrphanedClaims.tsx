@@ -50,7 +50,7 @@ function OrphanedClaimItem({
       <p className="muted claim-orphan-reason">{claim.anchor.reason}</p>
       {claim.author.id === currentUserId && (
         <>
-          <RequestProblemAlert problem={request.problem} onReload={onReload} onReloaded={request.clear} />
+          <RequestProblemAlert problem={request.problem} onReload={() => onReload(claim.id)} onReloaded={request.clear} />
           <DeleteClaim
             busy={request.busy}
             onDelete={() =>

@@ -2,7 +2,7 @@
 
 import { STATUS_INFO, statusRuleViolation } from "@/lib/claims/statuses";
 import type { UpdateClaimInput } from "@/lib/claims/schemas";
-import type { ClaimView, SourceView } from "@/lib/claims/types";
+import type { ClaimDetails, SourceView } from "@/lib/claims/types";
 import { patchClaim, removeClaim } from "./api";
 import { DeleteClaim } from "./DeleteClaim";
 import { NoteEditor } from "./NoteEditor";
@@ -13,7 +13,7 @@ import type { ClaimActions } from "./types";
 import { useClaimRequest } from "./useClaimRequest";
 
 interface Props extends ClaimActions {
-  claim: ClaimView;
+  claim: ClaimDetails;
   currentUserId: string;
 }
 
@@ -38,7 +38,7 @@ export function OwnClaimEditor({ claim, currentUserId, onClaimChanged, onClaimDe
 
   return (
     <div className="claim-editor">
-      <RequestProblemAlert problem={request.problem} onReload={onReload} onReloaded={request.clear} />
+      <RequestProblemAlert problem={request.problem} onReload={() => onReload(claim.id)} onReloaded={request.clear} />
       <p className="claims-sr-only" aria-live="polite">
         {request.notice}
       </p>

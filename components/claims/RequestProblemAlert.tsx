@@ -41,7 +41,7 @@ export function RequestProblemAlert({ problem, onReload, onReloaded }: Props) {
       <p>{problem.message}</p>
       {problem.conflict && (
         <button type="button" onClick={reload} disabled={reloading}>
-          {reloading ? "Reloading…" : "Reload claims"}
+          {reloading ? "Reloading…" : "Reload this claim"}
         </button>
       )}
     </div>

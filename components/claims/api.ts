@@ -1,5 +1,6 @@
+import { claimsTag } from "@/lib/claims/feed";
 import type { CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
-import type { ClaimView } from "@/lib/claims/types";
+import type { ClaimDetails, ClaimEventView, ClaimSummaries } from "@/lib/claims/types";
 
 /** The browser's side of the claims API. Errors come back as values with the server's message. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
@@ -11,7 +12,7 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   } catch {
     return { ok: false, status: 0, message: "The network failed. Check your connection and try again." };
   }
-  if (response.status === 204) return { ok: true, value: undefined as T };
+  if (response.status === 204 || response.status === 304) return { ok: true, value: undefined as T };
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return { ok: true, value: body as T };
   const message =
@@ -21,18 +22,38 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   return { ok: false, status: response.status, message };
 }
 
-export function fetchClaims(articleId: string): Promise<ApiResult<{ claims: ClaimView[] }>> {
-  return call(`/api/articles/${encodeURIComponent(articleId)}/annotations`, { method: "GET", cache: "no-store" });
+const annotationsUrl = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}/annotations`;
+const claimUrl = (id: string) => `/api/annotations/${encodeURIComponent(id)}`;
+
+/**
+ * What changed in the article's (unfiltered) list since `cursor`; undefined when nothing did
+ * (304: the tag of that cursor still names the list).
+ */
+export function fetchClaimChanges(articleId: string, cursor: string): Promise<ApiResult<ClaimSummaries | undefined>> {
+  return call(`${annotationsUrl(articleId)}?since=${encodeURIComponent(cursor)}`, {
+    method: "GET",
+    // The page keeps the list itself: the browser's cache must neither answer nor store it.
+    cache: "no-store",
+    headers: { "If-None-Match": claimsTag(cursor, {}) },
+  });
 }
 
-export function postClaim(articleId: string, input: CreateClaimInput): Promise<ApiResult<ClaimView>> {
-  return call(`/api/articles/${encodeURIComponent(articleId)}/annotations`, { method: "POST", body: JSON.stringify(input) });
+export function fetchClaim(id: string): Promise<ApiResult<ClaimDetails>> {
+  return call(claimUrl(id), { method: "GET", cache: "no-store" });
 }
 
-export function patchClaim(id: string, input: UpdateClaimInput): Promise<ApiResult<ClaimView>> {
-  return call(`/api/annotations/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(input) });
+export function fetchClaimHistory(id: string): Promise<ApiResult<{ history: ClaimEventView[] }>> {
+  return call(`${claimUrl(id)}/history`, { method: "GET", cache: "no-store" });
+}
+
+export function postClaim(articleId: string, input: CreateClaimInput): Promise<ApiResult<ClaimDetails>> {
+  return call(annotationsUrl(articleId), { method: "POST", body: JSON.stringify(input) });
+}
+
+export function patchClaim(id: string, input: UpdateClaimInput): Promise<ApiResult<ClaimDetails>> {
+  return call(claimUrl(id), { method: "PATCH", body: JSON.stringify(input) });
 }
 
 export function removeClaim(id: string, version: number): Promise<ApiResult<void>> {
-  return call(`/api/annotations/${encodeURIComponent(id)}?version=${version}`, { method: "DELETE" });
+  return call(`${claimUrl(id)}?version=${version}`, { method: "DELETE" });
 }

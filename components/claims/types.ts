@@ -1,10 +1,18 @@
-import type { ClaimView } from "@/lib/claims/types";
+import type { ClaimDetails } from "@/lib/claims/types";
+
+/** A card's details as far as they are loaded: `forVersion` is the summary's version they were asked for. */
+export interface LoadedDetails {
+  forVersion: number;
+  claim?: ClaimDetails;
+  /** Why the last load failed. */
+  error?: string;
+}
 
 /** What a card may do to the workspace's claims; the workspace owns the state. */
 export interface ClaimActions {
   /** After a successful PATCH, with the server's response. */
-  onClaimChanged(claim: ClaimView): void;
+  onClaimChanged(claim: ClaimDetails): void;
   onClaimDeleted(id: string): void;
-  /** Re-fetches every claim: the way out of a 409 conflict. */
-  onReload(): Promise<void>;
+  /** Re-reads one claim: the way out of a 409 conflict or a failed load. */
+  onReload(id: string): Promise<void>;
 }

@@ -3,16 +3,18 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { describeRange } from "@/lib/anchoring";
 import type { ArticleDoc } from "@/lib/articles/document";
+import type { ClaimsState } from "@/lib/claims/feed";
 import { DEFAULT_FILTER, matchesFilter, type ClaimFilterState } from "@/lib/claims/filter";
-import { placeClaims } from "@/lib/claims/placement";
-import type { ClaimView } from "@/lib/claims/types";
-import { fetchClaims, postClaim } from "@/components/claims/api";
+import { panelClaims, placeClaims } from "@/lib/claims/placement";
+import { postClaim } from "@/components/claims/api";
 import { ClaimsPanel } from "@/components/claims/ClaimsPanel";
 import { ArticleViewer } from "@/components/viewer/ArticleViewer";
+import { useArticleClaims } from "./useArticleClaims";
 
 interface Props {
   article: { id: string; doc: ArticleDoc; text: string };
-  initialClaims: ClaimView[];
+  /** The article's claim summaries, their authors' names and the feed's cursor, as rendered. */
+  initialClaims: ClaimsState;
   currentUser: { id: string; name: string };
 }
 
@@ -20,29 +22,28 @@ const FLASH_MS = 1600;
 
 /** The article beside its claims: owns the claims, the filter and which claim is active. */
 export function ArticleWorkspace({ article, initialClaims, currentUser }: Props) {
-  const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilterState>(DEFAULT_FILTER);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const claims = useArticleClaims(article.id, initialClaims, activeId);
+  const { list, refresh, addClaim } = claims;
 
-  const placed = useMemo(() => placeClaims(article.text, claims), [article.text, claims]);
+  const placed = useMemo(
+    () => placeClaims(article.text, panelClaims(article.text, list.claims, list.people)),
+    [article.text, list.claims, list.people],
+  );
   const visible = useMemo(
     () => placed.filter((claim) => matchesFilter(claim, filter, currentUser.id)),
     [placed, filter, currentUser.id],
   );
 
-  const reload = useCallback(async () => {
-    const result = await fetchClaims(article.id);
-    if (result.ok) setClaims(result.value.claims);
-  }, [article.id]);
-
   // Colleagues work at the same time: pick up their changes when the editor comes back to the tab.
   useEffect(() => {
-    const onFocus = () => void reload();
+    const onFocus = () => void refresh();
     window.addEventListener("focus", onFocus);
     return () => window.removeEventListener("focus", onFocus);
-  }, [reload]);
+  }, [refresh]);
 
   useEffect(() => {
     if (!flashId) return;
@@ -70,22 +71,24 @@ export function ArticleWorkspace({ article, initialClaims, currentUser }: Props)
         return false;
       }
       setError(null);
-      setClaims((current) => [...current, result.value]);
+      addClaim(result.value);
       setActiveId(result.value.id);
       // A new claim must be visible even under a filter that would hide it.
-      if (!matchesFilter(result.value, filter, currentUser.id)) setFilter(DEFAULT_FILTER);
+      const mine = { authorId: result.value.author.id, status: result.value.status };
+      if (!matchesFilter(mine, filter, currentUser.id)) setFilter(DEFAULT_FILTER);
       return true;
     },
-    [article.id, article.text, filter, currentUser.id],
+    [article.id, article.text, filter, currentUser.id, addClaim],
   );
 
-  const replaceClaim = useCallback((claim: ClaimView) => {
-    setClaims((current) => current.map((c) => (c.id === claim.id ? claim : c)));
-  }, []);
-  const dropClaim = useCallback((id: string) => {
-    setClaims((current) => current.filter((c) => c.id !== id));
-    setActiveId((active) => (active === id ? null : active));
-  }, []);
+  const { dropClaim: forgetClaim } = claims;
+  const dropClaim = useCallback(
+    (id: string) => {
+      forgetClaim(id);
+      setActiveId((active) => (active === id ? null : active));
+    },
+    [forgetClaim],
+  );
 
   return (
     <div className="article-layout">
@@ -108,14 +111,16 @@ export function ArticleWorkspace({ article, initialClaims, currentUser }: Props)
       <div className="claims-panel card">
         <ClaimsPanel
           claims={placed}
+          people={list.people}
+          details={claims.details}
           currentUser={currentUser}
           filter={filter}
           onFilterChange={setFilter}
           activeClaimId={activeId}
           onActivate={showInText}
-          onClaimChanged={replaceClaim}
+          onClaimChanged={claims.acceptClaim}
           onClaimDeleted={dropClaim}
-          onReload={reload}
+          onReload={claims.reloadClaim}
         />
       </div>
     </div>

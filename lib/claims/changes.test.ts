@@ -46,7 +46,12 @@ describe("planCreate", () => {
   });
 
   it("records the status as a second event when the claim starts rated", () => {
-    const plan = planCreate(TEXT, { position: at(BUDGET), quote: { exact: BUDGET, prefix: "", suffix: "" }, status: "UNPROVEN", note: "n" });
+    const plan = planCreate(TEXT, {
+      position: at(BUDGET),
+      quote: { exact: BUDGET, prefix: "", suffix: "" },
+      status: "UNPROVEN",
+      note: "n",
+    });
     expect(plan.claim).toMatchObject({ status: "UNPROVEN", note: "n" });
     expect(plan.events.map((e) => [e.kind, e.fromValue, e.toValue])).toEqual([
       ["created", null, null],
@@ -113,15 +118,27 @@ describe("planUpdate", () => {
   });
 
   it("applies the status rule to the sources the claim will have", () => {
-    expect(problemOf(() => planUpdate(claim({ sources: [] }), { version: 3, status: "VERIFIED" }, OWNER)).message).toMatch(
-      /add at least one source/i,
-    );
+    expect(
+      problemOf(() => planUpdate(claim({ sources: [] }), { version: 3, status: "VERIFIED" }, OWNER)).message,
+    ).toMatch(/add at least one source/i);
     const verified = claim({ status: "VERIFIED" });
-    expect(problemOf(() => planUpdate(verified, { version: 3, removeSourceIds: ["src-1"] }, OWNER)).kind).toBe("invalid");
+    expect(problemOf(() => planUpdate(verified, { version: 3, removeSourceIds: ["src-1"] }, OWNER)).kind).toBe(
+      "invalid",
+    );
     // Removing the only source and leaving the verdict in the same change is fine.
-    expect(planUpdate(verified, { version: 3, status: "UNPROVEN", removeSourceIds: ["src-1"] }, OWNER).status).toBe("UNPROVEN");
+    expect(planUpdate(verified, { version: 3, status: "UNPROVEN", removeSourceIds: ["src-1"] }, OWNER).status).toBe(
+      "UNPROVEN",
+    );
     // Adding the first source and the verdict together is fine too.
-    const plan = planUpdate(claim({ sources: [] }), { version: 3, status: "VERIFIED", addSources: [{ url: "https://x.org", title: "X", publisher: undefined, excerpt: undefined }] }, OWNER);
+    const plan = planUpdate(
+      claim({ sources: [] }),
+      {
+        version: 3,
+        status: "VERIFIED",
+        addSources: [{ url: "https://x.org", title: "X", publisher: undefined, excerpt: undefined }],
+      },
+      OWNER,
+    );
     expect(plan.status).toBe("VERIFIED");
   });
 
@@ -134,7 +151,11 @@ describe("planUpdate", () => {
 
 describe("planDelete", () => {
   it("records the deletion, checking owner and version", () => {
-    expect(planDelete(claim(), 3, OWNER)).toEqual({ expectedVersion: 3, version: 4, events: [{ kind: "deleted", fromValue: null, toValue: null }] });
+    expect(planDelete(claim(), 3, OWNER)).toEqual({
+      expectedVersion: 3,
+      version: 4,
+      events: [{ kind: "deleted", fromValue: null, toValue: null }],
+    });
     expect(planDelete(claim(), undefined, OWNER).expectedVersion).toBe(3);
     expect(problemOf(() => planDelete(claim(), 2, OWNER)).kind).toBe("conflict");
     expect(problemOf(() => planDelete(claim(), 3, "user-other")).kind).toBe("forbidden");
@@ -146,7 +167,11 @@ describe("composing the answer without reading it back", () => {
   const author = { id: OWNER, name: "Erin Editor" };
 
   it("describes a new claim from its plan", () => {
-    const plan = planCreate(TEXT, { position: at(BUDGET), quote: { exact: BUDGET, prefix: "", suffix: "" }, note: "n" });
+    const plan = planCreate(TEXT, {
+      position: at(BUDGET),
+      quote: { exact: BUDGET, prefix: "", suffix: "" },
+      note: "n",
+    });
     const when = new Date("2026-12-01T10:00:00.000Z");
     expect(createdDetails(plan, { id: "c1", articleId: "a1", author, at: when })).toEqual<ClaimDetails>({
       id: "c1",
@@ -176,13 +201,34 @@ describe("composing the answer without reading it back", () => {
       createdAt: "2026-12-01T09:00:00.000Z",
       updatedAt: "2026-12-01T09:30:00.000Z",
       sources: [
-        { id: "src-1", url: "https://a.org", title: "Council minutes", publisher: null, excerpt: null, addedBy: author, createdAt: "2026-12-01T09:10:00.000Z" },
-        { id: "src-2", url: "https://b.org", title: "Press release", publisher: null, excerpt: null, addedBy: author, createdAt: "2026-12-01T09:20:00.000Z" },
+        {
+          id: "src-1",
+          url: "https://a.org",
+          title: "Council minutes",
+          publisher: null,
+          excerpt: null,
+          addedBy: author,
+          createdAt: "2026-12-01T09:10:00.000Z",
+        },
+        {
+          id: "src-2",
+          url: "https://b.org",
+          title: "Press release",
+          publisher: null,
+          excerpt: null,
+          addedBy: author,
+          createdAt: "2026-12-01T09:20:00.000Z",
+        },
       ],
     };
     const plan = planUpdate(
       { ...before, authorId: OWNER, sources: before.sources },
-      { version: 3, status: "FALSE", removeSourceIds: ["src-1"], addSources: [source("https://c.org", "C"), source("https://d.org", "D")] },
+      {
+        version: 3,
+        status: "FALSE",
+        removeSourceIds: ["src-1"],
+        addSources: [source("https://c.org", "C"), source("https://d.org", "D")],
+      },
       OWNER,
     );
     const when = new Date("2026-12-01T10:00:00.000Z");
@@ -196,7 +242,12 @@ describe("composing the answer without reading it back", () => {
         { ...columns[0]!, id: "src-3", createdAt: when },
       ],
     });
-    expect(after).toMatchObject({ status: "FALSE", note: "Asked the press office.", version: 4, updatedAt: when.toISOString() });
+    expect(after).toMatchObject({
+      status: "FALSE",
+      note: "Asked the press office.",
+      version: 4,
+      updatedAt: when.toISOString(),
+    });
     expect(after.sources.map((s) => [s.id, s.title])).toEqual([
       ["src-2", "Press release"],
       ["src-3", "C"],

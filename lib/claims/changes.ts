@@ -131,20 +131,22 @@ function checkWritable<T extends Pick<ClaimForWrite, "authorId" | "version">>(
  * A PATCH of the claim read as `current` (null when no live claim has the id) by `userId`.
  * The status rule counts the sources the claim will have after the change.
  */
-export function planUpdate(current: ClaimForWrite | null | undefined, input: UpdateClaimInput, userId: string): UpdatePlan {
+export function planUpdate(
+  current: ClaimForWrite | null | undefined,
+  input: UpdateClaimInput,
+  userId: string,
+): UpdatePlan {
   const claim = checkWritable(current, input.version, userId);
   const removeIds = [...new Set(input.removeSourceIds ?? [])];
   const titles = new Map(claim.sources.map((source) => [source.id, source.title]));
   if (removeIds.some((id) => !titles.has(id)))
     throw new Problem("invalid", "A source to remove does not belong to this claim. Reload and try again.");
-  const added = (input.addSources ?? []).map(
-    (source): NewSourceColumns => ({
-      url: source.url,
-      title: source.title,
-      publisher: source.publisher ?? null,
-      excerpt: source.excerpt ?? null,
-    }),
-  );
+  const added = (input.addSources ?? []).map((source): NewSourceColumns => ({
+    url: source.url,
+    title: source.title,
+    publisher: source.publisher ?? null,
+    excerpt: source.excerpt ?? null,
+  }));
 
   const status = input.status ?? (isStatus(claim.status) ? claim.status : "UNVERIFIED");
   const ruleBroken = statusRuleViolation(status, claim.sources.length - removeIds.length + added.length);
@@ -219,17 +221,15 @@ export function updatedDetails(
   written: { at: Date; addedBy: PersonRef; added: ReadonlyArray<NewSourceColumns & { id: string; createdAt: Date }> },
 ): ClaimDetails {
   const removed = new Set(plan.removeSourceIds);
-  const added = written.added.map(
-    (source): SourceView => ({
-      id: source.id,
-      url: source.url,
-      title: source.title,
-      publisher: source.publisher,
-      excerpt: source.excerpt,
-      addedBy: written.addedBy,
-      createdAt: source.createdAt.toISOString(),
-    }),
-  );
+  const added = written.added.map((source): SourceView => ({
+    id: source.id,
+    url: source.url,
+    title: source.title,
+    publisher: source.publisher,
+    excerpt: source.excerpt,
+    addedBy: written.addedBy,
+    createdAt: source.createdAt.toISOString(),
+  }));
   return {
     ...before,
     status: plan.status,

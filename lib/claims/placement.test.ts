@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { placeClaims } from "./placement";
-import { claimOn } from "./testing";
+import { panelClaims, placeClaims } from "./placement";
+import { claimOn, summaryOn } from "./testing";
 
 const TEXT = [
   "The readout added that Minsk was chosen as the venue for the proposed talk.",
@@ -38,5 +38,36 @@ describe("placeClaims", () => {
     for (const claims of cases) {
       expect(placeClaims(TEXT, claims).flatMap((claim) => claim.disagreements)).toEqual([]);
     }
+  });
+});
+
+describe("placing the page's summaries", () => {
+  const people = { [erin.id]: erin.name, [sam.id]: sam.name };
+  const sentence = "The readout added that Minsk was chosen as the venue for the proposed talk.";
+
+  it("takes the passage from the text and the author's name from the list's people", () => {
+    const [claim] = placeClaims(TEXT, panelClaims(TEXT, [summaryOn(TEXT, "Minsk was chosen", { id: "a", authorId: sam.id })], people));
+    expect(claim).toMatchObject({
+      id: "a",
+      author: sam,
+      quote: { exact: "Minsk was chosen" },
+      anchor: { status: "anchored", start: TEXT.indexOf("Minsk"), end: TEXT.indexOf("Minsk") + "Minsk was chosen".length },
+    });
+  });
+
+  it("finds the same disagreements as on full claims", () => {
+    const summaries = [
+      summaryOn(TEXT, sentence, { id: "a", authorId: erin.id, status: "VERIFIED" }),
+      summaryOn(TEXT, sentence.slice(0, -1), { id: "b", authorId: sam.id, status: "MISLEADING" }),
+    ];
+    const [a, b] = placeClaims(TEXT, panelClaims(TEXT, summaries, people));
+    expect(a?.disagreements).toEqual([{ claimId: "b", author: sam, status: "MISLEADING" }]);
+    expect(b?.disagreements).toEqual([{ claimId: "a", author: erin, status: "VERIFIED" }]);
+  });
+
+  it("lists a claim whose position is outside the text as not placed, never guessing", () => {
+    const outside = { ...summaryOn(TEXT, sentence, { id: "a", authorId: erin.id }), start: TEXT.length + 5, end: TEXT.length + 20 };
+    const [claim] = placeClaims(TEXT, panelClaims(TEXT, [outside], people));
+    expect(claim?.anchor.status).toBe("orphaned");
   });
 });

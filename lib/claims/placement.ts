@@ -1,6 +1,7 @@
 import { createLocator, type Anchor } from "@/lib/anchoring";
+import { personOf } from "./people";
 import type { ClaimStatus } from "./statuses";
-import type { ClaimView, PersonRef } from "./types";
+import type { ClaimSummary, People, PersonRef } from "./types";
 
 export interface Disagreement {
   claimId: string;
@@ -8,11 +9,29 @@ export interface Disagreement {
   status: ClaimStatus;
 }
 
-export interface PlacedClaim extends ClaimView {
+/** What placement needs of a claim: the full claims of a report and the page's summaries alike. */
+export interface PlaceableClaim {
+  id: string;
+  author: PersonRef;
+  status: ClaimStatus;
+  position: { start: number; end: number };
+  quote: { exact: string; prefix: string; suffix: string };
+}
+
+export type Placed<T extends PlaceableClaim> = T & {
   anchor: Anchor;
   /** Other editors' claims on the same passage with a different verdict. */
   disagreements: Disagreement[];
-}
+};
+
+/**
+ * A claim as the article page works with it: its summary, with its author and passage spelled
+ * out from the list's `people` and the article text (the list does not send them again).
+ */
+export interface PanelClaim extends ClaimSummary, PlaceableClaim {}
+
+/** A claim of the article page, placed in its text: what the panel and the viewer draw. */
+export type PlacedClaim = Placed<PanelClaim>;
 
 /**
  * Two claims are on "the same passage" when their ranges overlap by at least this share of their
@@ -20,17 +39,32 @@ export interface PlacedClaim extends ClaimView {
  */
 export const SAME_PASSAGE_OVERLAP = 0.6;
 
-/** Anchors every claim in the article's current text and finds the disagreements between them. */
-export function placeClaims(text: string, claims: ClaimView[]): PlacedClaim[] {
-  const locate = createLocator(text);
-  const placed = claims.map((claim) => ({
+/**
+ * The page's claims from their summaries. The passage is the text at the stored position, which
+ * is where the claim was marked: an article's text does not change once added (decision 0007).
+ */
+export function panelClaims(text: string, claims: readonly ClaimSummary[], people: People): PanelClaim[] {
+  return claims.map((claim) => ({
     ...claim,
-    anchor: locate({
-      position: { type: "TextPositionSelector", ...claim.position },
-      quote: { type: "TextQuoteSelector", ...claim.quote },
-    }),
-    disagreements: [] as Disagreement[],
+    author: personOf(people, claim.authorId),
+    position: { start: claim.start, end: claim.end },
+    quote: { exact: text.slice(claim.start, claim.end), prefix: "", suffix: "" },
   }));
+}
+
+/** Anchors every claim in the article's current text and finds the disagreements between them. */
+export function placeClaims<T extends PlaceableClaim>(text: string, claims: readonly T[]): Placed<T>[] {
+  const locate = createLocator(text);
+  const placed = claims.map(
+    (claim): Placed<T> => ({
+      ...claim,
+      anchor: locate({
+        position: { type: "TextPositionSelector", ...claim.position },
+        quote: { type: "TextQuoteSelector", ...claim.quote },
+      }),
+      disagreements: [],
+    }),
+  );
 
   // Rated claims by start: each is compared with those that begin before it ends (sweep).
   const rated = placed
@@ -48,10 +82,11 @@ export function placeClaims(text: string, claims: ClaimView[]): PlacedClaim[] {
   return placed;
 }
 
-const startOf = (claim: PlacedClaim) => (claim.anchor.status === "anchored" ? claim.anchor.start : 0);
-const endOf = (claim: PlacedClaim) => (claim.anchor.status === "anchored" ? claim.anchor.end : 0);
+type Positioned = { anchor: Anchor };
+const startOf = (claim: Positioned) => (claim.anchor.status === "anchored" ? claim.anchor.start : 0);
+const endOf = (claim: Positioned) => (claim.anchor.status === "anchored" ? claim.anchor.end : 0);
 
-function overlapShare(a: PlacedClaim, b: PlacedClaim): number {
+function overlapShare(a: Positioned, b: Positioned): number {
   const overlap = Math.min(endOf(a), endOf(b)) - Math.max(startOf(a), startOf(b));
   const union = Math.max(endOf(a), endOf(b)) - Math.min(startOf(a), startOf(b));
   return overlap > 0 ? overlap / union : 0;

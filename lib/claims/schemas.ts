@@ -56,3 +56,8 @@ export const claimFilterSchema = z.object({
   status: statusSchema.optional(),
 });
 export type ClaimFilter = z.infer<typeof claimFilterSchema>;
+
+/** GET /api/articles/{id}/annotations: the filter, and `since` (a cursor from an earlier answer) for what changed. */
+export const claimListQuerySchema = claimFilterSchema.extend({
+  since: z.string().optional(),
+});

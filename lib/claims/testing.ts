@@ -1,17 +1,22 @@
 import { describeRange } from "@/lib/anchoring";
 import type { ClaimStatus } from "./statuses";
-import type { ClaimView, PersonRef } from "./types";
+import type { ClaimSummary, ClaimView, PersonRef } from "./types";
 
-/** A claim on `passage` of `text`, as the API would return it; for unit tests. */
+function rangeOf(text: string, passage: string, occurrence = 0): { start: number; end: number } {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(passage, start + 1);
+  if (start < 0) throw new Error(`"${passage}" is not in the text`);
+  return { start, end: start + passage.length };
+}
+
+/** A claim on `passage` of `text`, as the API would return it in full; for unit tests. */
 export function claimOn(
   text: string,
   passage: string,
   options: { id: string; author: PersonRef; status?: ClaimStatus; occurrence?: number },
 ): ClaimView {
-  let start = -1;
-  for (let i = 0; i <= (options.occurrence ?? 0); i++) start = text.indexOf(passage, start + 1);
-  if (start < 0) throw new Error(`"${passage}" is not in the text`);
-  const { position, quote } = describeRange(text, start, start + passage.length);
+  const range = rangeOf(text, passage, options.occurrence);
+  const { position, quote } = describeRange(text, range.start, range.end);
   return {
     id: options.id,
     articleId: "article-1",
@@ -25,5 +30,23 @@ export function claimOn(
     updatedAt: "2026-11-20T10:00:00.000Z",
     sources: [],
     history: [],
+  };
+}
+
+/** A claim on `passage` of `text`, as the article's list summarises it; for unit tests. */
+export function summaryOn(
+  text: string,
+  passage: string,
+  options: { id: string; authorId: string; status?: ClaimStatus; occurrence?: number },
+): ClaimSummary {
+  return {
+    id: options.id,
+    authorId: options.authorId,
+    ...rangeOf(text, passage, options.occurrence),
+    status: options.status ?? "UNVERIFIED",
+    version: 1,
+    sourceCount: 0,
+    createdAt: "2026-11-20T10:00:00.000Z",
+    updatedAt: "2026-11-20T10:00:00.000Z",
   };
 }

@@ -1,5 +1,5 @@
 import { STATUS_INFO } from "./statuses";
-import type { ClaimView } from "./types";
+import type { ClaimDetails } from "./types";
 
 /** W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) views of claims. */
 export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -15,7 +15,7 @@ const annotationIri = (t: AnnotationTarget, id: string) => `${t.baseUrl}/api/ann
 export const articleIri = (t: AnnotationTarget) => `${t.baseUrl}/articles/${t.articleId}`;
 
 /** One claim as an Annotation; `embedded` drops @context for items inside a collection page. */
-export function toWebAnnotation(claim: ClaimView, target: AnnotationTarget, embedded = false) {
+export function toWebAnnotation(claim: ClaimDetails, target: AnnotationTarget, embedded = false) {
   const status = STATUS_INFO[claim.status];
   const body: object[] = [
     {
@@ -55,7 +55,7 @@ export function toWebAnnotation(claim: ClaimView, target: AnnotationTarget, embe
 }
 
 /** All claims as an AnnotationCollection with its single page embedded. */
-export function toAnnotationCollection(claims: ClaimView[], target: AnnotationTarget, label: string) {
+export function toAnnotationCollection(claims: readonly ClaimDetails[], target: AnnotationTarget, label: string) {
   const id = `${articleIri(target)}/annotations`;
   return {
     "@context": ANNOTATION_CONTEXT,

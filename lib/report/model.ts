@@ -1,5 +1,5 @@
 import { describeEvent } from "@/lib/claims/history";
-import { placeClaims, type PlacedClaim } from "@/lib/claims/placement";
+import { placeClaims, type Placed } from "@/lib/claims/placement";
 import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef } from "@/lib/claims/types";
 import { passageContext, storedContext, type PassageContext } from "./context";
@@ -253,6 +253,7 @@ export function scopeLabel(scope: ReportScope): string {
   return scope.kind === "everyone" ? "All editors’ claims" : `Claims by ${scope.editorName}`;
 }
 
+type PlacedClaim = Placed<ClaimView>;
 type AnchoredClaim = PlacedClaim & { anchor: { status: "anchored"; start: number; end: number } };
 
 function isAnchored(claim: PlacedClaim): claim is AnchoredClaim {

@@ -1,4 +1,4 @@
-import type { ClaimView } from "@/lib/claims/types";
+import type { ClaimDetails } from "@/lib/claims/types";
 import { toAnnotationCollection } from "@/lib/claims/web-annotation";
 import type { Report, ReportClaim } from "./model";
 
@@ -24,8 +24,8 @@ export function renderW3c(report: Report): string {
   return `${JSON.stringify(toW3cCollection(report), null, 2)}\n`;
 }
 
-/** Back to the API's shape; history is not part of an annotation, so it is left empty. */
-function toClaimView(report: Report, claim: ReportClaim): ClaimView {
+/** Back to the API's shape (history is not part of an annotation). */
+function toClaimView(report: Report, claim: ReportClaim): ClaimDetails {
   return {
     id: claim.id,
     articleId: report.article.id,
@@ -46,6 +46,5 @@ function toClaimView(report: Report, claim: ReportClaim): ClaimView {
       addedBy: source.addedBy,
       createdAt: source.addedAt,
     })),
-    history: [],
   };
 }

@@ -1,20 +1,168 @@
 import "server-only";
-import { describeRange, validateSelectors } from "@/lib/anchoring";
-import { Problem } from "@/lib/errors";
-import { isEventKind, type EventKind } from "@/lib/claims/history";
+import {
+  claimNotFound,
+  createdDetails,
+  planCreate,
+  planDelete,
+  planUpdate,
+  staleClaim,
+  updatedDetails,
+  type PlannedEvent,
+} from "@/lib/claims/changes";
+import { claimsTag, formatCursor, parseCursor, scopeOf, splitChanges, tagMatches } from "@/lib/claims/feed";
+import { isEventKind } from "@/lib/claims/history";
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
-import { isStatus, statusRuleViolation } from "@/lib/claims/statuses";
-import type { ClaimView } from "@/lib/claims/types";
+import { isStatus, type ClaimStatus } from "@/lib/claims/statuses";
+import type { ClaimDetails, ClaimEventView, ClaimSummaries, ClaimSummary, ClaimView, People } from "@/lib/claims/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { articleNotFound } from "./articles";
-import { db, withBusyRetry, writeTransaction } from "./db";
+import { db, writeTransaction, type Tx } from "./db";
 import type { SessionUser } from "./session";
 
-const person = { select: { id: true, name: true } } as const;
+/*
+ * Claims in the database: reads, and writes of what lib/claims/changes.ts decides. Each write is
+ * one short transaction (decisions 0005, 0007): bump the article's claimSeq, write the claim
+ * with the version read in its `where`, then its sources and history; the answer is composed
+ * from what was read before and what the write returned, never read back.
+ */
 
-const claimSelect = {
+const statusOf = (value: string): ClaimStatus => (isStatus(value) ? value : "UNVERIFIED");
+const iso = (date: Date) => date.toISOString();
+
+/** Display names by id; one query for every person an answer names. */
+async function namesOf(ids: Iterable<string>): Promise<People> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return {};
+  const rows = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+}
+
+const person = (people: People, id: string) => ({ id, name: people[id] ?? "" });
+
+// ---------------------------------------------------------------------------------------------
+// Summaries and the change feed
+
+const summarySelect = {
+  id: true,
+  authorId: true,
+  start: true,
+  end: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.ClaimSelect;
+
+type SummaryRow = Prisma.ClaimGetPayload<{ select: typeof summarySelect }>;
+
+/**
+ * Sources per claim, for the given claims or an article's live ones. A grouped count rather than
+ * Prisma's `_count`, whose subquery counts the sources of every claim in the database.
+ */
+async function sourceCounts(where: Prisma.SourceWhereInput): Promise<Map<string, number>> {
+  const groups = await db.source.groupBy({ by: ["claimId"], where, _count: { _all: true } });
+  return new Map(groups.map((group) => [group.claimId, group._count._all]));
+}
+
+function toSummary(row: SummaryRow, counts: Map<string, number>): ClaimSummary {
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    start: row.start,
+    end: row.end,
+    status: statusOf(row.status),
+    version: row.version,
+    sourceCount: counts.get(row.id) ?? 0,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+/** The article's claimSeq (404 when there is no such article): the one query a 304 needs. */
+async function claimSeqOf(articleId: string): Promise<number> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { claimSeq: true } });
+  if (!article) throw articleNotFound();
+  return article.claimSeq;
+}
+
+export type ClaimsFeedAnswer =
+  { notModified: true; tag: string } | { notModified: false; tag: string; answer: ClaimSummaries };
+
+/**
+ * The list as the API serves it: when `ifNoneMatch` names the list's current tag (cursor and
+ * filter), "not modified" after reading only the article's claimSeq; else listClaimSummaries.
+ */
+export async function readClaimsFeed(
+  articleId: string,
+  filter: ClaimFilter,
+  user: SessionUser,
+  request: { since?: string; ifNoneMatch?: string | null },
+): Promise<ClaimsFeedAnswer> {
+  const scope = scopeOf(filter, user.id);
+  if (request.ifNoneMatch) {
+    const tag = claimsTag(formatCursor(await claimSeqOf(articleId)), scope);
+    if (tagMatches(request.ifNoneMatch, tag)) return { notModified: true, tag };
+  }
+  const answer = await listClaimSummaries(articleId, filter, user, request.since);
+  return { notModified: false, tag: claimsTag(answer.cursor, scope), answer };
+}
+
+/**
+ * The article page's list (decision 0007): summaries, the names of their authors and a cursor.
+ * With `since` (a cursor from an earlier answer), only what changed after it: changed live
+ * claims and the ids gone from the list. A cursor ahead of the article (a database restored
+ * from a backup) answers the whole list with `reset: true`.
+ */
+export async function listClaimSummaries(
+  articleId: string,
+  filter: ClaimFilter,
+  user: SessionUser,
+  since?: string,
+): Promise<ClaimSummaries> {
+  const sinceSeq = since === undefined ? undefined : parseCursor(since);
+  // The cursor is read first: whatever the claims read next, the client has every write up to it.
+  const seq = await claimSeqOf(articleId);
+  const cursor = formatCursor(seq);
+  const scope = scopeOf(filter, user.id);
+
+  if (sinceSeq !== undefined && sinceSeq <= seq) {
+    if (sinceSeq === seq) return { claims: [], deleted: [], people: {}, cursor };
+    const rows = await db.claim.findMany({
+      where: { articleId, changeSeq: { gt: sinceSeq }, ...(scope.authorId ? { authorId: scope.authorId } : {}) },
+      select: { ...summarySelect, deletedAt: true },
+      orderBy: { changeSeq: "asc" },
+    });
+    const live = rows.filter((row) => !row.deletedAt).map((row) => row.id);
+    const counts = live.length ? await sourceCounts({ claimId: { in: live } }) : new Map<string, number>();
+    const { claims, deleted } = splitChanges(
+      rows.map((row) => ({ ...toSummary(row, counts), deleted: row.deletedAt !== null })),
+      scope,
+    );
+    return { claims, deleted, people: await namesOf(claims.map((claim) => claim.authorId)), cursor };
+  }
+
+  const where = {
+    articleId,
+    deletedAt: null,
+    ...(scope.authorId ? { authorId: scope.authorId } : {}),
+    ...(scope.status ? { status: scope.status } : {}),
+  } satisfies Prisma.ClaimWhereInput;
+  const [rows, counts] = await Promise.all([
+    db.claim.findMany({ where, select: summarySelect, orderBy: [{ start: "asc" }, { createdAt: "asc" }] }),
+    sourceCounts({ claim: where }),
+  ]);
+  const claims = rows.map((row) => toSummary(row, counts));
+  const people = await namesOf(claims.map((claim) => claim.authorId));
+  return { claims, people, cursor, ...(sinceSeq !== undefined ? { reset: true as const } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole claims: details, history, full listings
+
+const detailsSelect = {
   id: true,
   articleId: true,
+  authorId: true,
   start: true,
   end: true,
   exact: true,
@@ -25,200 +173,213 @@ const claimSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
-  author: person,
   sources: {
-    select: { id: true, url: true, title: true, publisher: true, excerpt: true, createdAt: true, addedBy: person },
-    orderBy: { createdAt: "asc" },
-  },
-  events: {
-    select: { id: true, kind: true, fromValue: true, toValue: true, createdAt: true, actor: person },
-    // Events of one write share a timestamp; cuids grow within a process, so id keeps write order.
+    select: { id: true, url: true, title: true, publisher: true, excerpt: true, createdAt: true, addedById: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
 } satisfies Prisma.ClaimSelect;
 
-type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+type DetailsRow = Prisma.ClaimGetPayload<{ select: typeof detailsSelect }>;
 
-function toView(row: ClaimRow): ClaimView {
+const eventSelect = {
+  id: true,
+  claimId: true,
+  kind: true,
+  fromValue: true,
+  toValue: true,
+  createdAt: true,
+  actorId: true,
+} satisfies Prisma.ClaimEventSelect;
+
+// Events of one write share a timestamp; cuids grow within a process, so id keeps write order.
+const eventOrder = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.ClaimEventOrderByWithRelationInput[];
+
+type EventRow = Prisma.ClaimEventGetPayload<{ select: typeof eventSelect }>;
+
+const peopleOfDetails = (row: DetailsRow) => [row.authorId, ...row.sources.map((source) => source.addedById)];
+
+function toDetails(row: DetailsRow, people: People): ClaimDetails {
   return {
     id: row.id,
     articleId: row.articleId,
-    author: row.author,
+    author: person(people, row.authorId),
     position: { start: row.start, end: row.end },
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
-    status: isStatus(row.status) ? row.status : "UNVERIFIED",
+    status: statusOf(row.status),
     note: row.note,
     version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    sources: row.sources.map((source) => ({ ...source, createdAt: source.createdAt.toISOString() })),
-    history: row.events.flatMap((event) =>
-      isEventKind(event.kind)
-        ? [
-            {
-              id: event.id,
-              kind: event.kind,
-              actor: event.actor,
-              from: event.fromValue,
-              to: event.toValue,
-              at: event.createdAt.toISOString(),
-            },
-          ]
-        : [],
-    ),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    sources: row.sources.map(({ addedById, createdAt, ...source }) => ({
+      ...source,
+      addedBy: person(people, addedById),
+      createdAt: iso(createdAt),
+    })),
   };
 }
 
-const notFound = () => new Problem("not_found", "There is no such claim. It may have been deleted.");
+function toEvents(rows: EventRow[], people: People): ClaimEventView[] {
+  return rows.flatMap((event) =>
+    isEventKind(event.kind)
+      ? [
+          {
+            id: event.id,
+            kind: event.kind,
+            actor: person(people, event.actorId),
+            from: event.fromValue,
+            to: event.toValue,
+            at: iso(event.createdAt),
+          },
+        ]
+      : [],
+  );
+}
 
-export async function listClaims(articleId: string, filter: ClaimFilter, user: SessionUser): Promise<ClaimView[]> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
-  if (!article) throw articleNotFound();
+/** A live claim with its sources and the names they need, or null. */
+async function readDetails(id: string): Promise<ClaimDetails | null> {
+  const row = await db.claim.findFirst({ where: { id, deletedAt: null }, select: detailsSelect });
+  return row ? toDetails(row, await namesOf(peopleOfDetails(row))) : null;
+}
+
+/** One claim as a card shows it, without history: 404 when deleted or unknown. */
+export async function getClaimDetails(id: string): Promise<ClaimDetails> {
+  const claim = await readDetails(id);
+  if (!claim) throw claimNotFound();
+  return claim;
+}
+
+/** A claim's history, oldest first: 404 when deleted or unknown. */
+export async function getClaimHistory(id: string): Promise<ClaimEventView[]> {
+  const claim = await db.claim.findFirst({
+    where: { id, deletedAt: null },
+    select: { events: { select: eventSelect, orderBy: eventOrder } },
+  });
+  if (!claim) throw claimNotFound();
+  return toEvents(claim.events, await namesOf(claim.events.map((event) => event.actorId)));
+}
+
+/**
+ * Every live claim of the article in full, in reading order: for the W3C collection and the
+ * verification report. History only when asked for (the report's "last change" and editors).
+ */
+export async function listClaims(
+  articleId: string,
+  filter: ClaimFilter,
+  user: SessionUser,
+  options: { history: boolean } = { history: false },
+): Promise<ClaimView[]> {
+  await claimSeqOf(articleId);
+  const scope = scopeOf(filter, user.id);
   const rows = await db.claim.findMany({
     where: {
       articleId,
       deletedAt: null,
-      ...(filter.user ? { authorId: filter.user === "me" ? user.id : filter.user } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
+      ...(scope.authorId ? { authorId: scope.authorId } : {}),
+      ...(scope.status ? { status: scope.status } : {}),
     },
-    select: claimSelect,
+    select: { ...detailsSelect, ...(options.history ? { events: { select: eventSelect, orderBy: eventOrder } } : {}) },
     orderBy: [{ start: "asc" }, { createdAt: "asc" }],
   });
-  return rows.map(toView);
+  const eventsOf = (row: DetailsRow): EventRow[] => ("events" in row ? (row.events as EventRow[]) : []);
+  const people = await namesOf(
+    rows.flatMap((row) => [...peopleOfDetails(row), ...eventsOf(row).map((e) => e.actorId)]),
+  );
+  return rows.map((row) => ({ ...toDetails(row, people), history: toEvents(eventsOf(row), people) }));
 }
 
-export async function getClaim(id: string): Promise<ClaimView> {
-  const row = await db.claim.findFirst({ where: { id, deletedAt: null }, select: claimSelect });
-  if (!row) throw notFound();
-  return toView(row);
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+/**
+ * The transaction's first statement: the article's claimSeq moves on and the new value stamps
+ * the claim (Claim.changeSeq). It takes the article row's write lock until commit, so writers of
+ * one article commit in cursor order (decision 0007).
+ */
+async function nextClaimSeq(tx: Tx, articleId: string): Promise<number> {
+  try {
+    // One statement (UPDATE … RETURNING). Prisma's @updatedAt moves Article.updatedAt with it.
+    const article = await tx.article.update({
+      where: { id: articleId },
+      data: { claimSeq: { increment: 1 } },
+      select: { claimSeq: true },
+    });
+    return article.claimSeq;
+  } catch (error) {
+    // P2025: the article went away since the claim was read.
+    if (error instanceof Error && "code" in error && error.code === "P2025") throw articleNotFound();
+    throw error;
+  }
 }
 
-export async function createClaim(user: SessionUser, articleId: string, input: CreateClaimInput): Promise<ClaimView> {
+function eventRows(events: PlannedEvent[], claimId: string, actorId: string, at: Date) {
+  return events.map((event) => ({ ...event, claimId, actorId, createdAt: at }));
+}
+
+export async function createClaim(
+  user: SessionUser,
+  articleId: string,
+  input: CreateClaimInput,
+): Promise<ClaimDetails> {
   // Articles do not change once added, so their text can be read before the write.
   const article = await db.article.findUnique({ where: { id: articleId }, select: { text: true } });
   if (!article) throw articleNotFound();
-  const position = { type: "TextPositionSelector" as const, ...input.position };
-  const quote = { type: "TextQuoteSelector" as const, ...input.quote };
-  const problem = validateSelectors(article.text, position, quote);
-  if (problem) throw new Problem("invalid", problem);
-  const status = input.status ?? "UNVERIFIED";
-  const ruleBroken = statusRuleViolation(status, 0);
-  if (ruleBroken) throw new Problem("invalid", ruleBroken);
-
-  // Store canonical selectors (whole characters, context cut from the text itself).
-  const canonical = describeRange(article.text, position.start, position.end);
-  const events: Prisma.ClaimEventCreateWithoutClaimInput[] = [{ actor: { connect: { id: user.id } }, kind: "created" }];
-  if (status !== "UNVERIFIED")
-    events.push({ actor: { connect: { id: user.id } }, kind: "status", fromValue: "UNVERIFIED", toValue: status });
-  // One nested create: Prisma writes the claim and its history in a single transaction.
-  const { id } = await withBusyRetry(() =>
-    db.claim.create({
-      data: {
-        article: { connect: { id: articleId } },
-        author: { connect: { id: user.id } },
-        start: canonical.position.start,
-        end: canonical.position.end,
-        exact: canonical.quote.exact,
-        prefix: canonical.quote.prefix,
-        suffix: canonical.quote.suffix,
-        status,
-        note: input.note ?? "",
-        events: { create: events },
-      },
+  const plan = planCreate(article.text, input);
+  const at = new Date();
+  const id = await writeTransaction(async (tx) => {
+    const changeSeq = await nextClaimSeq(tx, articleId);
+    const claim = await tx.claim.create({
+      data: { ...plan.claim, articleId, authorId: user.id, changeSeq, createdAt: at, updatedAt: at },
       select: { id: true },
-    }),
-  );
-  return getClaim(id);
-}
-
-/** Reads a live claim for a write: 404 when missing, 403 when someone else's, 409 when stale. */
-async function claimForWrite(user: SessionUser, id: string, version: number | undefined) {
-  const claim = await db.claim.findFirst({
-    where: { id, deletedAt: null },
-    select: {
-      id: true,
-      authorId: true,
-      version: true,
-      status: true,
-      note: true,
-      _count: { select: { sources: true } },
-    },
-  });
-  if (!claim) throw notFound();
-  if (claim.authorId !== user.id)
-    throw new Problem("forbidden", "This claim belongs to another editor: you can read it but not change it.");
-  if (version !== undefined && version !== claim.version) throw staleVersion();
-  return claim;
-}
-
-function staleVersion(): Problem {
-  return new Problem(
-    "conflict",
-    "Someone changed this claim after you loaded it. Reload to see the latest version, then try again.",
-  );
-}
-
-/**
- * Optimistic concurrency: the claim is read and checked outside the transaction, and the
- * transaction's first statement updates it only if its version is still the one read. Every
- * change to a claim or its sources bumps the version, so a matching version proves that what
- * we checked is still true, and the write lock is held for a few statements only.
- */
-async function bumpVersion(
-  tx: Prisma.TransactionClient,
-  user: SessionUser,
-  id: string,
-  version: number,
-  data: Prisma.ClaimUpdateManyMutationInput,
-) {
-  const written = await tx.claim.updateMany({
-    where: { id, authorId: user.id, version, deletedAt: null },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (written.count !== 1) throw staleVersion();
-}
-
-export async function updateClaim(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimView> {
-  const claim = await claimForWrite(user, id, input.version);
-  const removeIds = [...new Set(input.removeSourceIds ?? [])];
-  const removed = removeIds.length
-    ? await db.source.findMany({ where: { id: { in: removeIds }, claimId: id }, select: { id: true, title: true } })
-    : [];
-  if (removed.length !== removeIds.length)
-    throw new Problem("invalid", "A source to remove does not belong to this claim. Reload and try again.");
-  const added = input.addSources ?? [];
-
-  const status = input.status ?? (isStatus(claim.status) ? claim.status : "UNVERIFIED");
-  const ruleBroken = statusRuleViolation(status, claim._count.sources - removed.length + added.length);
-  if (ruleBroken) throw new Problem("invalid", ruleBroken);
-
-  const events: Array<{ kind: EventKind; fromValue?: string | null; toValue?: string | null }> = [];
-  if (input.status !== undefined && input.status !== claim.status)
-    events.push({ kind: "status", fromValue: claim.status, toValue: input.status });
-  if (input.note !== undefined && input.note !== claim.note)
-    events.push({ kind: "note", fromValue: claim.note, toValue: input.note });
-  for (const source of added) events.push({ kind: "source_added", toValue: source.title });
-  for (const source of removed) events.push({ kind: "source_removed", fromValue: source.title });
-
-  await writeTransaction(async (tx) => {
-    await bumpVersion(tx, user, id, claim.version, {
-      ...(input.status !== undefined ? { status: input.status } : {}),
-      ...(input.note !== undefined ? { note: input.note } : {}),
     });
-    if (removed.length) await tx.source.deleteMany({ where: { id: { in: removeIds }, claimId: id } });
-    if (added.length) {
-      await tx.source.createMany({ data: added.map((source) => ({ ...source, claimId: id, addedById: user.id })) });
-    }
-    if (events.length)
-      await tx.claimEvent.createMany({ data: events.map((event) => ({ ...event, claimId: id, actorId: user.id })) });
+    await tx.claimEvent.createMany({ data: eventRows(plan.events, claim.id, user.id, at) });
+    return claim.id;
   });
-  return getClaim(id);
+  // The author is the signed-in editor, named as their session names them.
+  return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at });
+}
+
+export async function updateClaim(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimDetails> {
+  const before = await readDetails(id);
+  const plan = planUpdate(before && { ...before, authorId: before.author.id }, input, user.id);
+  const claim = before!; // planUpdate refused a missing claim
+  const at = new Date();
+  const added = await writeTransaction(async (tx) => {
+    const changeSeq = await nextClaimSeq(tx, claim.articleId);
+    // Optimistic concurrency: only the version that was read and checked may be written.
+    const written = await tx.claim.updateMany({
+      where: { id, authorId: user.id, version: plan.expectedVersion, deletedAt: null },
+      data: { ...plan.set, version: plan.version, changeSeq, updatedAt: at },
+    });
+    if (written.count !== 1) throw staleClaim();
+    if (plan.removeSourceIds.length)
+      await tx.source.deleteMany({ where: { id: { in: plan.removeSourceIds }, claimId: id } });
+    const sources = plan.addSources.length
+      ? await tx.source.createManyAndReturn({
+          data: plan.addSources.map((source) => ({ ...source, claimId: id, addedById: user.id, createdAt: at })),
+          select: { id: true, url: true, title: true, publisher: true, excerpt: true, createdAt: true },
+        })
+      : [];
+    if (plan.events.length) await tx.claimEvent.createMany({ data: eventRows(plan.events, id, user.id, at) });
+    return sources;
+  });
+  return updatedDetails(claim, plan, { at, addedBy: claim.author, added });
 }
 
 export async function deleteClaim(user: SessionUser, id: string, version?: number): Promise<void> {
-  const claim = await claimForWrite(user, id, version);
+  const claim = await db.claim.findFirst({
+    where: { id, deletedAt: null },
+    select: { articleId: true, authorId: true, version: true },
+  });
+  const plan = planDelete(claim, version, user.id);
+  const { articleId } = claim!; // planDelete refused a missing claim
+  const at = new Date();
   await writeTransaction(async (tx) => {
-    await bumpVersion(tx, user, id, claim.version, { deletedAt: new Date() });
-    await tx.claimEvent.create({ data: { claimId: id, actorId: user.id, kind: "deleted" } });
+    const changeSeq = await nextClaimSeq(tx, articleId);
+    const written = await tx.claim.updateMany({
+      where: { id, authorId: user.id, version: plan.expectedVersion, deletedAt: null },
+      data: { deletedAt: at, version: plan.version, changeSeq, updatedAt: at },
+    });
+    if (written.count !== 1) throw staleClaim();
+    await tx.claimEvent.createMany({ data: eventRows(plan.events, id, user.id, at) });
   });
 }

@@ -14,7 +14,7 @@ export type EditorScope = "me" | (string & {}) | undefined;
 export async function buildArticleReport(articleId: string, editor: EditorScope, user: SessionUser, baseUrl: string): Promise<Report> {
   const article = await getArticle(articleId);
   const scope = await resolveScope(editor, user);
-  const claims = await listClaims(articleId, scope.authorId ? { user: scope.authorId } : {}, user);
+  const claims = await listClaims(articleId, scope.authorId ? { user: scope.authorId } : {}, user, { history: true });
   return buildReport({ article, claims, scope: scope.scope, generatedAt: new Date(), baseUrl, organization: serverConfig().organization });
 }
 

@@ -6,7 +6,7 @@ import { Problem } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { ArticleWorkspace } from "@/components/workspace/ArticleWorkspace";
 import { getArticle, type ArticleDetail } from "@/lib/server/articles";
-import { listClaims } from "@/lib/server/claims";
+import { listClaimSummaries } from "@/lib/server/claims";
 import { requireUser } from "@/lib/server/session";
 
 type Props = { params: Promise<{ id: string }> };
@@ -29,7 +29,8 @@ export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser(`/articles/${id}`);
   const article = await load(id);
-  const claims = await listClaims(id, {}, user);
+  // Summaries only (decision 0007): a card loads its note, sources and history when opened.
+  const { claims, people, cursor } = await listClaimSummaries(id, {}, user);
   const byline = [article.outlet, article.author && `by ${article.author}`, formatDate(article.publishedAt)].filter(Boolean);
   return (
     <>
@@ -52,7 +53,7 @@ export default async function ArticlePage({ params }: Props) {
       </p>
       <ArticleWorkspace
         article={{ id: article.id, doc: article.doc, text: article.text }}
-        initialClaims={claims}
+        initialClaims={{ claims, people, cursor }}
         currentUser={{ id: user.id, name: user.name }}
       />
     </>

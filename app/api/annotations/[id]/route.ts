@@ -3,13 +3,14 @@ import { z } from "zod";
 import { updateClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toWebAnnotation } from "@/lib/claims/web-annotation";
 import { apiRoute, readJson } from "@/lib/server/api";
-import { deleteClaim, getClaim, updateClaim } from "@/lib/server/claims";
+import { deleteClaim, getClaimDetails, updateClaim } from "@/lib/server/claims";
 import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
 
 type Params = { id: string };
 
+/** The claim without its history (…/history has it). */
 export const GET = apiRoute<Params>(async ({ req, params }) => {
-  const claim = await getClaim(params.id);
+  const claim = await getClaimDetails(params.id);
   if (!wantsJsonLd(req)) return NextResponse.json(claim);
   const annotation = toWebAnnotation(claim, { baseUrl: publicOrigin(req), articleId: claim.articleId });
   return NextResponse.json(annotation, { headers: { "Content-Type": LD_JSON, Vary: "Accept" } });

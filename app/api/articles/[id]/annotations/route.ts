@@ -1,19 +1,28 @@
 import { NextResponse } from "next/server";
-import { claimFilterSchema, createClaimSchema } from "@/lib/claims/schemas";
+import { claimFilterSchema, claimListQuerySchema, createClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toAnnotationCollection } from "@/lib/claims/web-annotation";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { getArticleTitle } from "@/lib/server/articles";
-import { createClaim, listClaims } from "@/lib/server/claims";
+import { createClaim, listClaims, readClaimsFeed } from "@/lib/server/claims";
 import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
 
 type Params = { id: string };
 
+// Per user ("me") and changing with every write: each client revalidates, no shared cache keeps it.
+const LIST_HEADERS = { "Cache-Control": "private, no-cache", Vary: "Accept" };
+
 export const GET = apiRoute<Params>(async ({ req, user, params }) => {
-  const claims = await listClaims(params.id, claimFilterSchema.parse(searchParamsOf(req)), user);
-  if (!wantsJsonLd(req)) return NextResponse.json({ claims });
-  const title = await getArticleTitle(params.id);
-  const collection = toAnnotationCollection(claims, { baseUrl: publicOrigin(req), articleId: params.id }, `Claims in “${title}”`);
-  return NextResponse.json(collection, { headers: { "Content-Type": LD_JSON, Vary: "Accept" } });
+  if (wantsJsonLd(req)) {
+    const claims = await listClaims(params.id, claimFilterSchema.parse(searchParamsOf(req)), user);
+    const title = await getArticleTitle(params.id);
+    const collection = toAnnotationCollection(claims, { baseUrl: publicOrigin(req), articleId: params.id }, `Claims in “${title}”`);
+    return NextResponse.json(collection, { headers: { "Content-Type": LD_JSON, ...LIST_HEADERS } });
+  }
+  const { since, ...filter } = claimListQuerySchema.parse(searchParamsOf(req));
+  const feed = await readClaimsFeed(params.id, filter, user, { since, ifNoneMatch: req.headers.get("if-none-match") });
+  const headers = { ETag: feed.tag, ...LIST_HEADERS };
+  if (feed.notModified) return new Response(null, { status: 304, headers });
+  return NextResponse.json(feed.answer, { headers });
 });
 
 export const POST = apiRoute<Params>(async ({ req, user, params }) => {
