@@ -58,6 +58,7 @@ async function databaseFor(spec: ServerSpec): Promise<DatabaseLocation> {
 }
 
 async function main(): Promise<void> {
+  const started = Date.now();
   if (SERVERS.some((spec) => spec.kind === "app")) ensureBenchBuild();
 
   console.log(`Seeding ${BENCH.claims} claims...`);
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
     const report = buildReport(results, { chars: data.text.length, claims: BENCH.claims });
     printReport(report);
     await writeReport(report, RESULTS_FILE);
-    console.log(`Written to ${RESULTS_FILE}`);
+    console.log(`Written to ${RESULTS_FILE} (the whole run took ${((Date.now() - started) / 60_000).toFixed(1)} min)`);
     // Losing an acknowledged write is a bug, not a slow figure: fail the command for it.
     const lost = results.some(
       (result) =>

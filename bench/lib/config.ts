@@ -46,7 +46,7 @@ export const BENCH = {
   /** The article is the sample article's sentences, varied, until it is about this long. */
   articleChars: 20_000,
   /** Requests per scenario, on fewer connections, before measuring (JIT, lazy route modules, caches). */
-  warmup: { connections: 10, reads: 20, changeReads: 200, updates: 200, creates: 200 },
+  warmup: { connections: 10, reads: 20, changeReads: 100, updates: 100, creates: 100 },
   /** autocannon's per-request timeout, in seconds: a request slower than this counts as an error. */
   timeoutSeconds: 30,
   databases: databases(),
