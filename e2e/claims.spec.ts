@@ -195,6 +195,11 @@ test("a colleague's new, changed and deleted claims reach an open page when it r
   const { text } = (await (await other.get(`/api/articles/${article.id}`)).json()) as { text: string };
   const focus = () => page.evaluate(() => window.dispatchEvent(new Event("focus")));
 
+  // Nothing changed yet: the page asks with its cursor's tag and is told so (304), not sent the list again.
+  const unchanged = page.waitForResponse((response) => response.url().includes(`/api/articles/${article.id}/annotations?since=`));
+  await focus();
+  expect((await unchanged).status()).toBe(304);
+
   const created = await other.post(`/api/articles/${article.id}/annotations`, { data: selectorFor(text, MINSK) });
   const { id } = (await created.json()) as { id: string };
   await focus();
@@ -231,8 +236,10 @@ test("an edit refused because the claim changed elsewhere reloads that claim, an
   expect((await elsewhere.patch(`/api/annotations/${claim!.id}`, { data: { version: 1, note: "Changed in another tab." } })).status()).toBe(200);
   await elsewhere.dispose();
 
-  await mine.getByRole("radio", { name: "Unproven", exact: true }).check();
+  // click, not check: the refused choice springs back, as it should.
+  await mine.getByRole("radio", { name: "Unproven", exact: true }).click();
   await expect(mine.getByRole("alert")).toContainText("Someone changed this claim");
+  await expect(mine.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
   await mine.getByRole("button", { name: "Reload this claim" }).click();
   await expect(mine.getByRole("alert")).toHaveCount(0);
   await expect(mine.getByLabel("Note")).toHaveValue("Changed in another tab.");

@@ -5,6 +5,7 @@ import {
   claimsTag,
   formatCursor,
   parseCursor,
+  scopeOf,
   splitChanges,
   summaryOf,
   tagMatches,
@@ -51,6 +52,16 @@ describe("cursor", () => {
       expect((problem as Problem).kind).toBe("malformed");
       expect((problem as Problem).message).toMatch(/without "since"/);
     }
+  });
+});
+
+describe("scopeOf", () => {
+  it("resolves me to the signed-in editor and keeps the rest", () => {
+    expect(scopeOf({}, "erin")).toEqual({});
+    expect(scopeOf({ user: "me", status: "FALSE" }, "erin")).toEqual({ authorId: "erin", status: "FALSE" });
+    expect(scopeOf({ user: "sam" }, "erin")).toEqual({ authorId: "sam" });
+    // "me" of two editors is two lists, with two tags.
+    expect(claimsTag("3", scopeOf({ user: "me" }, "erin"))).not.toBe(claimsTag("3", scopeOf({ user: "me" }, "sam")));
   });
 });
 

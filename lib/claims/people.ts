@@ -7,10 +7,3 @@ export const UNKNOWN_EDITOR = "An editor";
 export function personOf(people: People, id: string): PersonRef {
   return { id, name: people[id] ?? UNKNOWN_EDITOR };
 }
-
-/** The names of the given people, from their refs (a claim's author, a source's adder, …). */
-export function peopleOf(refs: Iterable<PersonRef>): People {
-  const people: People = {};
-  for (const ref of refs) people[ref.id] = ref.name;
-  return people;
-}
