@@ -57,6 +57,13 @@ async function databaseFor(spec: ServerSpec): Promise<DatabaseLocation> {
   return { kind: "postgresql", url: cluster.urlOf(spec.databaseName) };
 }
 
+const openLoopOf = (result: OpenLoopResult | { error: string } | undefined) =>
+  result === undefined
+    ? { openLoop: null }
+    : "error" in result
+      ? { openLoop: null, openLoopError: result.error }
+      : { openLoop: result };
+
 async function main(): Promise<void> {
   const started = Date.now();
   if (SERVERS.some((spec) => spec.kind === "app")) ensureBenchBuild();
@@ -101,9 +108,14 @@ async function main(): Promise<void> {
     );
     const updates = await inTurn("updates", (subject) => measureUpdates(subject, data));
     const creates = await inTurn("creates", (subject) => measureCreates(subject, data, createPassages));
-    const openLoop: Map<Subject, OpenLoopResult> = await inTurn(
+    // Last, and one server's failure does not cost the others' figures: it is reported instead.
+    const openLoop: Map<Subject, OpenLoopResult | { error: string }> = await inTurn(
       `open loop (${BENCH.openLoop.rate}/s for ${BENCH.openLoop.seconds} s)`,
-      (subject) => measureOpenLoop(subject, data, createPassages),
+      (subject) =>
+        measureOpenLoop(subject, data, createPassages).catch((error: unknown) => {
+          console.error(error);
+          return { error: error instanceof Error ? error.message : String(error) };
+        }),
       (subject) => subject.spec.openLoop,
     );
     const results: ServerReport[] = subjects.map((subject) => {
@@ -125,7 +137,7 @@ async function main(): Promise<void> {
           creates: creates.get(subject)!.figures,
         },
         integrity: { updates: updates.get(subject)!.check, creates: creates.get(subject)!.check },
-        openLoop: openLoop.get(subject) ?? null,
+        ...openLoopOf(openLoop.get(subject)),
         stderr: {
           lines: instances.reduce((sum, server) => sum + server.stderr().lines, 0),
           first: stderr.slice(0, 20),

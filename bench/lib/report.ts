@@ -17,6 +17,8 @@ export interface ServerReport {
   scenarios: Record<Scenario, ScenarioFigures>;
   integrity: { updates: WriteCheck; creates: WriteCheck };
   openLoop: OpenLoopResult | null;
+  /** Why the open-loop scenario failed on this server, when it did. */
+  openLoopError?: string;
   /** What the server wrote to stderr during the run (errors under load show up here). */
   stderr: { lines: number; first: string[] };
 }
@@ -139,7 +141,11 @@ export function buildReport(servers: ServerReport[], article: { chars: number; c
         ]),
       ),
       noFailedOrLostWrites: servers.every(
-        (result) => failedWrites(result) === 0 && lostWrites(result) === 0 && writeProblems(result).length === 0,
+        (result) =>
+          failedWrites(result) === 0 &&
+          lostWrites(result) === 0 &&
+          writeProblems(result).length === 0 &&
+          !result.openLoopError,
       ),
     },
   };
@@ -259,7 +265,7 @@ export function printReport(report: BenchReport): void {
     lines.push(
       `  ${id.padEnd(idWidth)}creates ≥ 10 % of raw: ${yes(met.creates)} (${share("creates")}); updates ≥ 10 %: ${yes(met.updates)} (${share("updates")}); ` +
         `change-reads ≥ 50 %: ${yes(met.changeReads)} (${share("changeReads")}, 304) and ${yes(met.changeSets)} (${share("changeSets")}, with changes); open-loop p99 < 50 ms: ${yes(report.targets.openLoopP99Below50ms[id] ?? false)} ` +
-        `(${app.openLoop ? `${app.openLoop.figures.overall.latencyMs.p99} ms` : "not run"})`,
+        `(${app.openLoop ? `${app.openLoop.figures.overall.latencyMs.p99} ms` : app.openLoopError ? `FAILED: ${app.openLoopError}` : "not run"})`,
     );
   }
   lines.push(`  zero failed or lost writes (all servers): ${yes(report.targets.noFailedOrLostWrites)}`, "");
