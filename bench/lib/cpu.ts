@@ -39,9 +39,8 @@ function machineTicks(): { busy: number; total: number } {
 }
 
 /**
- * utime + stime of every process in the server groups (a server and whatever it forked), and of
- * the postmaster and its children (the backends; a backend that ended meanwhile is not counted,
- * but pools keep theirs for the whole run).
+ * CPU ticks of every process in the server groups (a server and whatever it forked), and of the
+ * postmaster and its children (the backends).
  */
 function watchedTicks({ serverGroupIds, databasePid }: Watched): { server: number; database: number } {
   let server = 0;
@@ -51,7 +50,9 @@ function watchedTicks({ serverGroupIds, databasePid }: Watched): { server: numbe
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from "state" (3rd) on
-      const ticks = Number(fields[11]) + Number(fields[12]);
+      // utime + stime, plus cutime + cstime: the CPU of children it has reaped (PostgreSQL backends
+      // come and go; a backend's time moves to the postmaster when it ends, and would otherwise vanish).
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
       if (serverGroupIds.includes(Number(fields[2]))) server += ticks;
       else if (databasePid !== null && (Number(entry) === databasePid || Number(fields[1]) === databasePid))
         database += ticks;

@@ -83,7 +83,7 @@ function send(
       {
         method,
         agent,
-        timeout: BENCH.timeoutSeconds * 1000,
+        timeout: BENCH.openLoop.timeoutSeconds * 1000,
         headers: {
           ...target.headers,
           ...headers,
