@@ -226,6 +226,12 @@ export function printReport(report: BenchReport): void {
           `feed: ${f.feed.supported ? `${f.feed.readers - f.feed.readersOutOfStep} of ${f.feed.readers} tabs in step with the database` : "NOT SUPPORTED (full reads)"}; ` +
           `others' CPU ${maybe(f.otherCpuShare)}`,
       );
+      if (f.overall.errors)
+        lines.push(
+          `${"".padEnd(idWidth)}errors: ${Object.entries(f.overall.errorMessages)
+            .map(([message, n]) => `${n} × ${message}`)
+            .join(", ")}`,
+        );
     }
     lines.push("");
   }
