@@ -160,7 +160,9 @@ export async function measureOpenLoop(
   const tracked = await trackClaims(location, data.claimIds);
   const before = await statusSnapshot(location, data.claimIds);
   const rowsBefore = await countClaims(location, data.articleId);
-  const run = await watchingStderr(subject, () => runOpenLoop(loadSubject(subject), tracked, passages));
+  const run = await watchingStderr(subject, () =>
+    runOpenLoop(loadSubject(subject), tracked, passages, () => waitUntilQuiet(location)),
+  );
   await waitUntilQuiet(location);
   const creates = await checkCreates(location, data.articleId, rowsBefore, run.creates);
   const updates = await checkUpdates(location, before, tracked);

@@ -209,6 +209,8 @@ export async function runOpenLoop(
   subject: { targets: Target[]; watched: Watched },
   claims: TrackedClaim[],
   passages: ClaimSelectors[],
+  /** Resolves once the server has finished the writes still under way (those whose clients gave up included). */
+  quiet: () => Promise<void>,
   options: { rate: number; seconds: number; rampSeconds: number } = BENCH.openLoop,
 ): Promise<OpenLoopRun> {
   const { targets } = subject;
@@ -400,7 +402,9 @@ export async function runOpenLoop(
   });
   while (outstanding.size) await Promise.allSettled([...outstanding]);
 
-  // A last change-read per tab: its copy must now equal the database (checked by the caller).
+  // A last change-read per tab: its copy must now equal the database (checked by the caller). A
+  // server that fell behind may still be applying writes whose requests timed out: wait for them.
+  await quiet();
   for (const reader of readers) {
     const path = reader.cursor === null ? articlePath : `${articlePath}?since=${encodeURIComponent(reader.cursor)}`;
     const answer = await sendOff(reader, path, reader.etag ? { "if-none-match": reader.etag } : {});
