@@ -17,7 +17,7 @@ import path from "node:path";
 import { chromium, type Cookie } from "@playwright/test";
 import { signIn } from "./lib/auth";
 import { ensureBenchBuild } from "./lib/build";
-import { BENCH, BENCH_EDITOR, databaseUrlOf } from "./lib/config";
+import { BENCH, BENCH_EDITOR, sqliteUrlOf } from "./lib/config";
 import { killAllServers, startServer } from "./lib/server-process";
 import { VIEWER_BENCH, VIEWER_DATABASE, VIEWER_LOG, VIEWER_RESULTS_FILE } from "./lib/viewer/config";
 import { seedViewerDatabase } from "./lib/viewer/data";
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     command: path.join("node_modules", ".bin", "next"),
     args: ["start", "-p", String(port), "-H", "127.0.0.1"],
     env: {
-      DATABASE_URL: databaseUrlOf(VIEWER_DATABASE),
+      DATABASE_URL: sqliteUrlOf(VIEWER_DATABASE),
       NODE_ENV: "production",
       FACTLINE_DIST_DIR: BENCH.distDir,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),

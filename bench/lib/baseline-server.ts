@@ -1,34 +1,32 @@
 /**
- * The benchmark's ceiling: a minimal node:http server doing the API's database work and nothing
+ * The benchmark's baselines: a minimal node:http server doing the API's database work and nothing
  * else — no Next.js routing or rendering pipeline, no session (the editor is fixed at start).
  *
  *   BENCH_STORE=ceiling  the app's own lib/server/claims.ts (Prisma on better-sqlite3): the same
  *                        queries and transactions per request. Needs `--conditions=react-server`
  *                        so that its `import "server-only"` resolves to the empty module.
- *   BENCH_STORE=raw      the same work hand-written on better-sqlite3 (./raw-store.ts).
+ *   BENCH_STORE=raw      the same work hand-written on better-sqlite3 (./raw-store.ts), or on pg
+ *                        with prepared statements (./raw-pg-store.ts) when DATABASE_URL is postgresql:.
  *
- * Same routes, bodies, validation (the app's zod schemas) and status codes as the app's API.
+ * Same routes, bodies, validation (the app's zod schemas), ETags and status codes as the app's API.
  */
 import http from "node:http";
 import { ZodError, type ZodType } from "zod";
-import { claimFilterSchema, createClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
-import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
-import type { ClaimDetails, ClaimView } from "@/lib/claims/types";
+import { claimListQuerySchema, createClaimSchema, updateClaimSchema } from "@/lib/claims/schemas";
 import { Problem, STATUS_OF } from "@/lib/errors";
 import type { SessionUser } from "@/lib/server/session";
-
-export interface ClaimStore {
-  list(articleId: string, filter: ClaimFilter, user: SessionUser): Promise<ClaimView[]>;
-  create(user: SessionUser, articleId: string, input: CreateClaimInput): Promise<ClaimDetails>;
-  update(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimDetails>;
-}
+import type { ClaimStore } from "./raw-claims";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 async function loadStore(kind: string, databaseUrl: string): Promise<ClaimStore> {
   if (kind === "ceiling") {
-    const claims = await import("@/lib/server/claims");
-    return { list: claims.listClaims, create: claims.createClaim, update: claims.updateClaim };
+    const { createCeilingStore } = await import("./ceiling-store");
+    return createCeilingStore();
+  }
+  if (kind === "raw" && /^postgres(ql)?:/.test(databaseUrl)) {
+    const { createRawPgStore } = await import("./raw-pg-store");
+    return createRawPgStore(databaseUrl);
   }
   if (kind === "raw") {
     const { createRawStore } = await import("./raw-store");
@@ -75,6 +73,8 @@ function sendError(res: http.ServerResponse, error: unknown): void {
 
 const ARTICLE_ANNOTATIONS = /^\/api\/articles\/([^/]+)\/annotations$/;
 const ANNOTATION = /^\/api\/annotations\/([^/]+)$/;
+// As the app's route: per user and changing with every write, so each client revalidates.
+const LIST_HEADERS = { "Cache-Control": "private, no-cache", Vary: "Accept" };
 
 async function main(): Promise<void> {
   const databaseUrl = required("DATABASE_URL");
@@ -86,14 +86,24 @@ async function main(): Promise<void> {
     role: "EDITOR",
   };
 
+  /** The list as the app's route answers it: 304, the whole list or a change set, with its ETag. */
+  async function readClaims(req: http.IncomingMessage, res: http.ServerResponse, articleId: string, url: URL) {
+    const { since, ...filter } = claimListQuerySchema.parse(Object.fromEntries(url.searchParams));
+    const ifNoneMatch = req.headers["if-none-match"] ?? null;
+    const feed = await store.feed(articleId, filter, user, { since, ifNoneMatch });
+    const headers = { ETag: feed.tag, ...LIST_HEADERS };
+    if (feed.notModified) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    send(res, 200, feed.answer, headers);
+  }
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const handle = async () => {
       let match = ARTICLE_ANNOTATIONS.exec(url.pathname);
-      if (match && req.method === "GET") {
-        const filter = claimFilterSchema.parse(Object.fromEntries(url.searchParams));
-        return send(res, 200, { claims: await store.list(decodeURIComponent(match[1]!), filter, user) });
-      }
+      if (match && req.method === "GET") return readClaims(req, res, decodeURIComponent(match[1]!), url);
       if (match && req.method === "POST") {
         const claim = await store.create(user, decodeURIComponent(match[1]!), await readBody(req, createClaimSchema));
         return send(res, 201, claim, { Location: `/api/annotations/${claim.id}` });

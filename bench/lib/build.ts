@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { run } from "@/scripts/lib/run";
@@ -27,7 +28,14 @@ export function ensureBenchBuild(): void {
   console.log(`Building the production bundle into ${BENCH.distDir} (about a minute on 2 cores)...`);
   const before = { tsconfig: read(TSCONFIG), nextEnv: read(NEXT_ENV) };
   try {
-    run("next", ["build"], { stdio: "inherit", env: { FACTLINE_DIST_DIR: BENCH.distDir, NODE_ENV: "production" } });
+    // The build loads the server modules, whose configuration wants a session secret in production;
+    // it is read again at run time (each bench server gets its own), so a throwaway one does here.
+    const env = {
+      FACTLINE_DIST_DIR: BENCH.distDir,
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || crypto.randomBytes(32).toString("base64url"),
+    };
+    run("next", ["build"], { stdio: "inherit", env });
   } finally {
     undoSharedFileRewrites(before);
   }

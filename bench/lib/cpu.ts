@@ -12,14 +12,23 @@ interface CpuSample {
   busy: number;
   total: number;
   server: number;
+  database: number;
   ours: number;
+}
+
+/** The processes whose CPU is counted: the server's process groups, and the database's postmaster with its backends. */
+export interface Watched {
+  serverGroupIds: number[];
+  databasePid: number | null;
 }
 
 export interface CpuUse {
   /** Share (0–1 of all cores) used by every other process on the machine. */
   otherShare: number;
-  /** CPU seconds the server's process group used. */
+  /** CPU seconds the server's process groups used. */
   serverSeconds: number;
+  /** CPU seconds PostgreSQL used (null for SQLite, which runs inside the server). */
+  databaseSeconds: number | null;
 }
 
 function machineTicks(): { busy: number; total: number } {
@@ -29,39 +38,49 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-/** utime + stime of every process in the group (a server and whatever it forked). */
-function groupTicks(groupId: number): number {
-  let ticks = 0;
+/**
+ * CPU ticks of every process in the server groups (a server and whatever it forked), and of the
+ * postmaster and its children (the backends).
+ */
+function watchedTicks({ serverGroupIds, databasePid }: Watched): { server: number; database: number } {
+  let server = 0;
+  let database = 0;
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from "state" (3rd) on
-      if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
+      // utime + stime, plus cutime + cstime: the CPU of children it has reaped (PostgreSQL backends
+      // come and go; a backend's time moves to the postmaster when it ends, and would otherwise vanish).
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      if (serverGroupIds.includes(Number(fields[2]))) server += ticks;
+      else if (databasePid !== null && (Number(entry) === databasePid || Number(fields[1]) === databasePid))
+        database += ticks;
     } catch {
       // the process ended meanwhile
     }
   }
-  return ticks;
+  return { server, database };
 }
 
-function sample(serverGroupId: number): CpuSample {
+function sample(watched: Watched): CpuSample {
   const { user, system } = process.cpuUsage();
-  const server = groupTicks(serverGroupId);
-  return { ...machineTicks(), server, ours: server + ((user + system) / 1e6) * TICKS_PER_SECOND };
+  const { server, database } = watchedTicks(watched);
+  return { ...machineTicks(), server, database, ours: server + database + ((user + system) / 1e6) * TICKS_PER_SECOND };
 }
 
 /** Starts measuring; the returned function tells the CPU use since (null off Linux). */
-export function watchCpu(serverGroupId: number): () => CpuUse | null {
+export function watchCpu(watched: Watched): () => CpuUse | null {
   if (!fs.existsSync("/proc/stat")) return () => null;
-  const start = sample(serverGroupId);
+  const start = sample(watched);
   return () => {
-    const end = sample(serverGroupId);
+    const end = sample(watched);
     const total = end.total - start.total;
     if (total <= 0) return null;
     return {
       otherShare: Math.max(0, (end.busy - start.busy - (end.ours - start.ours)) / total),
       serverSeconds: (end.server - start.server) / TICKS_PER_SECOND,
+      databaseSeconds: watched.databasePid === null ? null : (end.database - start.database) / TICKS_PER_SECOND,
     };
   };
 }

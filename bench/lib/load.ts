@@ -2,7 +2,7 @@ import autocannon from "autocannon";
 import type { ClaimSelectors } from "@/lib/anchoring";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import { BENCH } from "./config";
-import { watchCpu, type CpuUse } from "./cpu";
+import { watchCpu, type CpuUse, type Watched } from "./cpu";
 
 export interface Target {
   url: string;
@@ -13,6 +13,12 @@ export interface Target {
   openingPath: string;
   /** The server's process group, for CPU accounting. */
   serverGroupId: number;
+}
+
+/** What the load is sent to: one target per instance (connection i goes to instance i mod n), and whose CPU counts. */
+export interface LoadSubject {
+  targets: Target[];
+  watched: Watched;
 }
 
 /** How hard and how long: either for a duration (measured), or a fixed number of requests (warm-up). */
@@ -36,15 +42,18 @@ export interface LoadFigures {
   statusCodes: Record<string, number>;
   /** Share of all cores used by other processes on the machine during the window (null off Linux). */
   otherCpuShare: number | null;
-  /** CPU seconds the server used during the window, and requests answered per such second (null off Linux). */
+  /** CPU seconds the server (all its instances) and PostgreSQL used during the window (null off Linux / on SQLite). */
   serverCpuSeconds: number | null;
-  requestsPerServerCpuSecond: number | null;
+  databaseCpuSeconds: number | null;
+  /** Requests answered per CPU-second of the server and its database together (null off Linux). */
+  requestsPerCpuSecond: number | null;
 }
 
 interface RequestSpec {
   method: "GET" | "POST" | "PATCH";
   path: string;
   body?: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -54,7 +63,7 @@ interface RequestSpec {
  */
 interface ConnectionScript {
   next(): RequestSpec;
-  onResponse(status: number, body: string): void;
+  onResponse(status: number, body: string, headers: Record<string, string | string[]>): void;
 }
 
 /** Seconds of load before the measured window: long enough for a full round of 50 reads to complete. */
@@ -75,87 +84,96 @@ const MAX_RUN_SECONDS = 120;
  * at once. Both say more about the start of a benchmark than about the API.
  */
 async function drive(
-  target: Target,
+  subject: LoadSubject,
   load: Load,
   script: (connection: number) => ConnectionScript,
 ): Promise<LoadFigures> {
   const measured = "seconds" in load;
   const windowSeconds = "seconds" in load ? load.seconds : 0;
   const runStart = performance.now();
-  let connection = 0;
   let opened = 0;
   let loadStarted = !measured;
   let measuredWindow = measured ? { start: Infinity, end: Infinity } : { start: runStart, end: Infinity };
   let cpu: (() => CpuUse | null) | undefined;
   let used: CpuUse | null = null;
-  let stop = () => {};
+  const stops: Array<() => void> = [];
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   let bytes = 0;
 
   const startWindow = () => {
     measuredWindow = { start: performance.now(), end: Infinity };
-    cpu = watchCpu(target.serverGroupId);
+    cpu = watchCpu(subject.watched);
     setTimeout(endWindow, windowSeconds * 1000);
   };
   const endWindow = () => {
     measuredWindow.end = performance.now();
     used = cpu?.() ?? null;
-    stop();
+    for (const stop of stops) stop();
   };
 
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: target.url,
-        connections: load.connections,
-        ...(measured ? { duration: MAX_RUN_SECONDS } : { amount: load.requests }),
-        timeout: BENCH.timeoutSeconds,
-        headers: { ...target.headers, "content-type": "application/json" },
-        setupClient: (client) => {
-          const own = script(connection++);
-          let isOpen = !measured;
-          let inScenario = false; // whether the request in flight is one of the scenario's
-          client.on("response", (status: number, responseBytes: number, milliseconds: number) => {
-            if (!inScenario) {
-              if (!isOpen && ++opened === load.connections) {
-                loadStarted = true;
-                setTimeout(startWindow, RAMP_SECONDS * 1000);
+  // One autocannon per instance, each with its share of the connections (connection i on instance i mod n).
+  const instances = subject.targets.length;
+  const runOn = (target: Target, index: number) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const connections = Math.floor(load.connections / instances) + (index < load.connections % instances ? 1 : 0);
+      const share = "requests" in load ? Math.ceil((load.requests * connections) / load.connections) : 0;
+      const instance = autocannon(
+        {
+          url: target.url,
+          connections,
+          ...(measured ? { duration: MAX_RUN_SECONDS } : { amount: share }),
+          timeout: BENCH.timeoutSeconds,
+          headers: { ...target.headers, "content-type": "application/json" },
+          setupClient: (client) => {
+            const own = script(index + instances * connectionOf[index]!++);
+            let isOpen = !measured;
+            let inScenario = false; // whether the request in flight is one of the scenario's
+            client.on("response", (status: number, responseBytes: number, milliseconds: number) => {
+              if (!inScenario) {
+                if (!isOpen && ++opened === load.connections) {
+                  loadStarted = true;
+                  setTimeout(startWindow, RAMP_SECONDS * 1000);
+                }
+                isOpen = true;
+                return;
               }
-              isOpen = true;
-              return;
-            }
-            const now = performance.now();
-            if (now < measuredWindow.start || now > measuredWindow.end) return;
-            latencies.push(milliseconds);
-            statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-            bytes += responseBytes;
-          });
-          client.setRequests([
-            {
-              setupRequest: (request) => {
-                inScenario = loadStarted;
-                return {
-                  ...request,
-                  ...(inScenario ? own.next() : { method: "GET", path: target.openingPath, body: undefined }),
-                };
+              const now = performance.now();
+              if (now < measuredWindow.start || now > measuredWindow.end) return;
+              latencies.push(milliseconds);
+              statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+              bytes += responseBytes;
+            });
+            client.setRequests([
+              {
+                setupRequest: (request) => {
+                  inScenario = loadStarted;
+                  if (!inScenario) return { ...request, method: "GET", path: target.openingPath, body: undefined };
+                  const spec = own.next();
+                  return { ...request, ...spec, headers: { ...request.headers, ...spec.headers } };
+                },
+                onResponse: (status, body, _context, headers) => {
+                  if (inScenario) own.onResponse(status, body, headers as Record<string, string | string[]>);
+                },
               },
-              onResponse: (status, body) => {
-                if (inScenario) own.onResponse(status, body);
-              },
-            },
-          ]);
+            ]);
+          },
         },
-      },
-      (error: unknown, done: autocannon.Result) =>
-        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
-    );
-    stop = () => instance.stop();
-  });
+        (error: unknown, done: autocannon.Result) =>
+          error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+      );
+      stops.push(() => instance.stop());
+    });
+  const connectionOf = subject.targets.map(() => 0);
+  const results = await Promise.all(subject.targets.map(runOn));
+  const result = {
+    errors: results.reduce((sum, one) => sum + one.errors, 0),
+    timeouts: results.reduce((sum, one) => sum + one.timeouts, 0),
+  };
   if (!measured) measuredWindow.end = performance.now();
   if (measuredWindow.end === Infinity)
     throw new Error(
-      `The measured window against ${target.url} never completed (connections opened: ${opened} of ${load.connections})`,
+      `The measured window against ${subject.targets.map((target) => target.url).join(", ")} never completed (connections opened: ${opened} of ${load.connections})`,
     );
   return figures(
     {
@@ -176,6 +194,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+const cpuSeconds = (used: CpuUse | null) => (used ? used.serverSeconds + (used.databaseSeconds ?? 0) : 0);
 
 interface Counted {
   latencies: number[];
@@ -188,7 +207,7 @@ interface Counted {
 
 function figures(
   { latencies, statusCodes, bytes, seconds, openingSeconds, used }: Counted,
-  result: autocannon.Result,
+  result: { errors: number; timeouts: number },
 ): LoadFigures {
   const sorted = [...latencies].sort((a, b) => a - b);
   const responses = sorted.length;
@@ -213,14 +232,59 @@ function figures(
     statusCodes,
     otherCpuShare: used?.otherShare ?? null,
     serverCpuSeconds: used?.serverSeconds ?? null,
-    requestsPerServerCpuSecond: used && used.serverSeconds > 0 ? responses / used.serverSeconds : null,
+    databaseCpuSeconds: used?.databaseSeconds ?? null,
+    requestsPerCpuSecond: cpuSeconds(used) > 0 ? responses / cpuSeconds(used) : null,
   };
 }
 
-/** Reads of the article's claims, nested sources and history included. */
-export function runReads(target: Target, load: Load): Promise<LoadFigures> {
-  const path = `/api/articles/${target.articleId}/annotations`;
-  return drive(target, load, () => ({ next: () => ({ method: "GET", path }), onResponse: () => {} }));
+const annotationsPath = (subject: LoadSubject) => `/api/articles/${subject.targets[0]!.articleId}/annotations`;
+
+/** Page loads: the article's whole list of claim summaries. */
+export function runReads(subject: LoadSubject, load: Load): Promise<LoadFigures> {
+  const path = annotationsPath(subject);
+  return drive(subject, load, () => ({ next: () => ({ method: "GET", path }), onResponse: () => {} }));
+}
+
+/** Where a reader of the change feed is: the cursor and ETag of the last answer it took. */
+export interface FeedPosition {
+  cursor: string;
+  etag: string | null;
+}
+
+export const headerOf = (headers: Record<string, string | string[] | undefined>, name: string) => {
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * Change-reads. With `follow`, each connection is a tab that loaded the page at `from` and
+ * refreshes with `?since=<its cursor>` and `If-None-Match: <its ETag>`, taking the new cursor and
+ * ETag from each 200; nothing else writes meanwhile, so after the first answers this is the 304
+ * path. Without, every request asks for the changes after `from` with no ETag: a tab coming back
+ * to an article others changed meanwhile (a 200 with those claims, every time).
+ */
+export function runChangeReads(
+  subject: LoadSubject,
+  load: Load,
+  from: FeedPosition,
+  follow: boolean,
+): Promise<LoadFigures> {
+  const path = annotationsPath(subject);
+  return drive(subject, load, () => {
+    const position = { ...from };
+    return {
+      next: () => ({
+        method: "GET",
+        path: `${path}?since=${encodeURIComponent(position.cursor)}`,
+        headers: position.etag ? { "if-none-match": position.etag } : ({} as Record<string, string>),
+      }),
+      onResponse: (status, body, headers) => {
+        if (status !== 200 || !follow) return;
+        position.cursor = (JSON.parse(body) as { cursor: string }).cursor;
+        position.etag = headerOf(headers, "etag") ?? null;
+      },
+    };
+  });
 }
 
 export interface CreateRun {
@@ -233,22 +297,24 @@ export interface CreateRun {
   unanswered: number;
 }
 
+/** The body of a create of this passage, as the page sends it. */
+export const createBody = ({ position, quote }: ClaimSelectors) =>
+  JSON.stringify({
+    position: { start: position.start, end: position.end },
+    quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+    note: "Needs a second source.",
+  });
+
 /** Creates: each request marks the next passage from `passages` (valid selectors, cycling). */
-export async function runCreates(target: Target, load: Load, passages: ClaimSelectors[]): Promise<CreateRun> {
-  const path = `/api/articles/${target.articleId}/annotations`;
-  const bodies = passages.map(({ position, quote }) =>
-    JSON.stringify({
-      position: { start: position.start, end: position.end },
-      quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-      note: "Needs a second source.",
-    }),
-  );
+export async function runCreates(subject: LoadSubject, load: Load, passages: ClaimSelectors[]): Promise<CreateRun> {
+  const path = annotationsPath(subject);
+  const bodies = passages.map(createBody);
   let nextPassage = 0;
   const acknowledgedIds: string[] = [];
   let sent = 0;
   let answered = 0;
   let rejected = 0;
-  const figures = await drive(target, load, () => ({
+  const figures = await drive(subject, load, () => ({
     next: () => {
       sent++;
       return { method: "POST", path, body: bodies[nextPassage++ % bodies.length] };
@@ -280,9 +346,9 @@ export interface TrackedClaim {
  * PATCH flips the status between UNVERIFIED and UNPROVEN (no source needed) with the version the
  * client last saw, and takes the new version from the answer.
  */
-export async function runUpdates(target: Target, load: Load, claims: TrackedClaim[]): Promise<LoadFigures> {
+export async function runUpdates(subject: LoadSubject, load: Load, claims: TrackedClaim[]): Promise<LoadFigures> {
   const inFlight: Array<() => TrackedClaim | undefined> = [];
-  const figures = await drive(target, load, (connection) => {
+  const figures = await drive(subject, load, (connection) => {
     const own = claims.filter((_, i) => i % load.connections === connection);
     if (own.length === 0) throw new Error(`Fewer claims (${claims.length}) than connections (${load.connections})`);
     let turn = 0;

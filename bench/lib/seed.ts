@@ -5,7 +5,8 @@ import type { ClaimStatus } from "@/lib/claims/statuses";
 import { createPrismaClient } from "@/lib/server/prisma-client";
 import { prepareDatabase } from "@/scripts/lib/prepare-db";
 import { benchArticle, passages, random } from "./article";
-import { BENCH_EDITOR, databaseUrlOf } from "./config";
+import { BENCH_EDITOR, sqliteUrlOf } from "./config";
+import { connect, type DatabaseLocation } from "./sql";
 
 export interface BenchData {
   articleId: string;
@@ -31,7 +32,8 @@ const VERDICTS: ClaimStatus[] = ["VERIFIED", "MOSTLY_TRUE", "MISLEADING", "FALSE
 
 /**
  * A fresh database at `file`: migrated, demo editors seeded (by the app's own prepareDatabase),
- * then one ~20,000-character article with `claims` claims written directly, in one transaction.
+ * then one ~20,000-character article with `claims` claims written directly, in one transaction
+ * (the article's change cursor at `claims`, each claim stamped with its place in it).
  * Most claims are unverified; some are unproven; a fifth carry a verdict with its source — as the
  * API would have left them, history included. With `sourcesPerClaim`, every claim carries that
  * many sources instead (the viewer benchmark's heavier page).
@@ -41,7 +43,7 @@ export async function seedBenchDatabase(
   options: { articleChars: number; claims: number; sourcesPerClaim?: number },
 ): Promise<BenchData> {
   removeDatabase(file);
-  const url = databaseUrlOf(file);
+  const url = sqliteUrlOf(file);
   await prepareDatabase(url);
 
   const { doc, text } = await benchArticle(options.articleChars);
@@ -82,6 +84,8 @@ export async function seedBenchDatabase(
         note: next() < 0.3 ? "Check against the ministry's own statement before publishing." : "",
         // One write for the sources, one for the status, as the card sends them.
         version: 1 + (sourceCount > 0 ? 1 : 0) + (status === "UNVERIFIED" ? 0 : 1),
+        // As if each claim had been written through the API, one after the other.
+        changeSeq: i + 1,
         createdAt,
         updatedAt: status === "UNVERIFIED" && sourceCount === 0 ? createdAt : later,
       });
@@ -123,6 +127,7 @@ export async function seedBenchDatabase(
       db.claim.createMany({ data: claims }),
       db.source.createMany({ data: sources }),
       db.claimEvent.createMany({ data: events }),
+      db.article.update({ where: { id: article.id }, data: { claimSeq: claims.length } }),
     ]);
     return { articleId: article.id, editorId: editor.id, text, claimIds: claims.map((claim) => claim.id) };
   } finally {
@@ -141,4 +146,43 @@ export function copyDatabase(from: string, to: string): void {
   sqlite.close();
   removeDatabase(to);
   fs.copyFileSync(from, to);
+}
+
+/** The tables the app's schema has, parents first (the copy must insert them in this order). */
+const TABLES = ["User", "Article", "Claim", "Source", "ClaimEvent"] as const;
+
+/**
+ * Makes a migrated PostgreSQL database hold exactly the rows of the seeded SQLite template (same
+ * ids, same timestamps), so that every server starts from the same data whatever its database.
+ */
+export async function copyToPostgres(templateFile: string, target: DatabaseLocation): Promise<void> {
+  const from = await connect({ kind: "sqlite", url: sqliteUrlOf(templateFile) });
+  const to = await connect(target);
+  try {
+    const tables = await from.all<{ name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma_%'`,
+    );
+    const unknown = tables.map((table) => table.name).filter((name) => !(TABLES as readonly string[]).includes(name));
+    if (unknown.length) throw new Error(`The bench does not know how to copy these tables: ${unknown.join(", ")}`);
+    await to.run("BEGIN");
+    await to.run(`TRUNCATE ${TABLES.map((table) => `"${table}"`).join(", ")} CASCADE`);
+    for (const table of TABLES) {
+      const rows = await from.all<Record<string, unknown>>(`SELECT * FROM "${table}"`);
+      if (rows.length === 0) continue;
+      const columns = Object.keys(rows[0]!);
+      // Prisma's SQLite DateTime is ISO text; PostgreSQL's timestamp(3) columns parse it as is.
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        const values = chunk.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ");
+        await to.run(
+          `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES ${values}`,
+          chunk.flatMap((row) => columns.map((column) => row[column])),
+        );
+      }
+    }
+    await to.run("COMMIT");
+  } finally {
+    await from.close();
+    await to.close();
+  }
 }

@@ -1,55 +1,49 @@
 /**
- * What the database says after a run, read directly from the SQLite file (read-only, while the
- * server is idle), compared with what the clients were told.
+ * What the database says after a run, read directly (SQLite file read-only, or a PostgreSQL
+ * connection, while the servers are idle), compared with what the clients were told.
  */
-import Database from "better-sqlite3";
 import type { CreateRun, TrackedClaim } from "./load";
+import { withConnection, type DatabaseLocation, type SqlConnection } from "./sql";
 
-function withDatabase<T>(file: string, read: (db: Database.Database) => T): T {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-/** Waits until the server has finished whatever it was still doing when the load stopped. */
-export async function waitUntilQuiet(file: string): Promise<void> {
+/** Waits until the servers have finished whatever they were still doing when the load stopped. */
+export async function waitUntilQuiet(location: DatabaseLocation): Promise<void> {
   const fingerprint = () =>
-    withDatabase(file, (db) =>
+    withConnection(location, async (db) =>
       JSON.stringify(
-        db
-          .prepare(
-            `SELECT (SELECT count(*) FROM Claim) AS claims, (SELECT total(version) FROM Claim) AS versions, (SELECT count(*) FROM ClaimEvent) AS events`,
-          )
-          .get(),
+        await db.all(
+          `SELECT (SELECT count(*) FROM "Claim") AS claims, (SELECT coalesce(sum("version"), 0) FROM "Claim") AS versions,
+             (SELECT count(*) FROM "ClaimEvent") AS events`,
+        ),
       ),
     );
-  let last = fingerprint();
+  let last = await fingerprint();
   for (let waited = 0; waited < 15_000; waited += 500) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = fingerprint();
+    const now = await fingerprint();
     if (now === last) return;
     last = now;
   }
 }
 
-export function countClaims(file: string, articleId: string): number {
-  return withDatabase(
-    file,
-    (db) => (db.prepare(`SELECT count(*) AS n FROM Claim WHERE articleId = ?`).get(articleId) as { n: number }).n,
+const count = async (db: SqlConnection, sql: string, params: unknown[]) =>
+  Number((await db.all<{ n: number }>(sql, params))[0]?.n ?? 0);
+
+export function countClaims(location: DatabaseLocation, articleId: string): Promise<number> {
+  return withConnection(location, (db) =>
+    count(db, `SELECT count(*) AS n FROM "Claim" WHERE "articleId" = ?`, [articleId]),
   );
 }
 
-export function trackClaims(file: string, ids: string[]): TrackedClaim[] {
-  return withDatabase(file, (db) => {
-    const read = db.prepare<[string], { version: number; status: string }>(
-      `SELECT version, status FROM Claim WHERE id = ?`,
+export function trackClaims(location: DatabaseLocation, ids: string[]): Promise<TrackedClaim[]> {
+  return withConnection(location, async (db) => {
+    const rows = await db.all<{ id: string; version: number; status: string }>(
+      `SELECT "id", "version", "status" FROM "Claim" WHERE "id" IN (${ids.map(() => "?").join(",")})`,
+      ids,
     );
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => {
-      const row = read.get(id);
-      if (!row) throw new Error(`Claim ${id} is missing from ${file}`);
+      const row = byId.get(id);
+      if (!row) throw new Error(`Claim ${id} is missing from the database`);
       return {
         id,
         version: row.version,
@@ -80,28 +74,34 @@ export interface WriteCheck {
 }
 
 /**
- * After the create scenario: every acknowledged id is there with its "created" history event,
+ * After a run with creates: every acknowledged id is there with its "created" history event,
  * and the rows added equal the acknowledged creates (plus at most the unanswered ones).
  */
 export function checkCreates(
-  file: string,
+  location: DatabaseLocation,
   articleId: string,
   rowsBefore: number,
   { acknowledgedIds, rejected, unanswered }: Pick<CreateRun, "acknowledgedIds" | "rejected" | "unanswered">,
-): WriteCheck {
-  return withDatabase(file, (db) => {
-    const rowsAfter = (
-      db.prepare(`SELECT count(*) AS n FROM Claim WHERE articleId = ?`).get(articleId) as { n: number }
-    ).n;
-    const find = db.prepare<[string], { events: number }>(
-      `SELECT (SELECT count(*) FROM ClaimEvent e WHERE e.claimId = c.id AND e.kind = 'created') AS events FROM Claim c WHERE c.id = ?`,
-    );
+): Promise<WriteCheck> {
+  return withConnection(location, async (db) => {
+    const rowsAfter = await count(db, `SELECT count(*) AS n FROM "Claim" WHERE "articleId" = ?`, [articleId]);
+    const found = new Map<string, number>();
+    // In chunks: SQLite allows 32,766 parameters, PostgreSQL 65,535.
+    for (let i = 0; i < acknowledgedIds.length; i += 1_000) {
+      const chunk = acknowledgedIds.slice(i, i + 1_000);
+      const rows = await db.all<{ id: string; events: number }>(
+        `SELECT c."id", (SELECT count(*) FROM "ClaimEvent" e WHERE e."claimId" = c."id" AND e."kind" = 'created') AS events
+         FROM "Claim" c WHERE c."id" IN (${chunk.map(() => "?").join(",")})`,
+        chunk,
+      );
+      for (const row of rows) found.set(row.id, Number(row.events));
+    }
     let lost = 0;
     let withoutHistory = 0;
     for (const id of acknowledgedIds) {
-      const row = find.get(id);
-      if (!row) lost++;
-      else if (row.events !== 1) withoutHistory++;
+      const events = found.get(id);
+      if (events === undefined) lost++;
+      else if (events !== 1) withoutHistory++;
     }
     const written = rowsAfter - rowsBefore;
     const appliedUnanswered = written - (acknowledgedIds.length - lost);
@@ -119,16 +119,16 @@ export function checkCreates(
 }
 
 /**
- * After the update scenario: each claim's version is the one its client last acknowledged (or
+ * After a run with updates: each claim's version is the one its client last acknowledged (or
  * one higher per unanswered request), and its status history grew by exactly the versions gained.
  */
-export function checkUpdates(
-  file: string,
+export async function checkUpdates(
+  location: DatabaseLocation,
   before: Map<string, { version: number; statusEvents: number }>,
   tracked: TrackedClaim[],
-): WriteCheck {
-  const after = statusSnapshot(
-    file,
+): Promise<WriteCheck> {
+  const after = await statusSnapshot(
+    location,
     tracked.map((claim) => claim.id),
   );
   let lost = 0;
@@ -158,11 +158,27 @@ export function checkUpdates(
 }
 
 /** Version and number of "status" history events of each claim. */
-export function statusSnapshot(file: string, ids: string[]): Map<string, { version: number; statusEvents: number }> {
-  return withDatabase(file, (db) => {
-    const read = db.prepare<[string], { version: number; statusEvents: number }>(
-      `SELECT version, (SELECT count(*) FROM ClaimEvent e WHERE e.claimId = c.id AND e.kind = 'status') AS statusEvents FROM Claim c WHERE c.id = ?`,
+export function statusSnapshot(
+  location: DatabaseLocation,
+  ids: string[],
+): Promise<Map<string, { version: number; statusEvents: number }>> {
+  return withConnection(location, async (db) => {
+    const rows = await db.all<{ id: string; version: number; statusEvents: number }>(
+      `SELECT c."id", c."version", (SELECT count(*) FROM "ClaimEvent" e WHERE e."claimId" = c."id" AND e."kind" = 'status') AS "statusEvents"
+       FROM "Claim" c WHERE c."id" IN (${ids.map(() => "?").join(",")})`,
+      ids,
     );
-    return new Map(ids.map((id) => [id, read.get(id)!]));
+    return new Map(rows.map((row) => [row.id, { version: row.version, statusEvents: Number(row.statusEvents) }]));
+  });
+}
+
+/** Every live claim of the article with its version: what a reader of the change feed should end up with. */
+export function liveVersions(location: DatabaseLocation, articleId: string): Promise<Map<string, number>> {
+  return withConnection(location, async (db) => {
+    const rows = await db.all<{ id: string; version: number }>(
+      `SELECT "id", "version" FROM "Claim" WHERE "articleId" = ? AND "deletedAt" IS NULL`,
+      [articleId],
+    );
+    return new Map(rows.map((row) => [row.id, row.version]));
   });
 }

@@ -1,5 +1,5 @@
 import { createPrismaClient } from "@/lib/server/prisma-client";
-import { databaseUrlOf } from "../config";
+import { sqliteUrlOf } from "../config";
 import { seedBenchDatabase, type BenchData } from "../seed";
 import { VIEWER_BENCH } from "./config";
 
@@ -18,7 +18,7 @@ export async function seedViewerDatabase(file: string): Promise<ViewerData> {
     claims: VIEWER_BENCH.claims,
     sourcesPerClaim: VIEWER_BENCH.sourcesPerClaim,
   });
-  const db = createPrismaClient(databaseUrlOf(file));
+  const db = createPrismaClient(sqliteUrlOf(file));
   try {
     const original = await db.article.findUniqueOrThrow({
       where: { id: data.articleId },
