@@ -1,16 +1,13 @@
 import { z } from "zod";
+import { optionalCalendarDay, singleLineText } from "@/lib/text/fields";
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
+  singleLineText(label)
     .max(max, `${label} is longer than ${max} characters.`)
     .transform((value) => value || undefined)
     .optional();
 
-export const httpUrl = z
-  .string()
-  .trim()
+export const httpUrl = singleLineText("The link")
   .max(2000, "The link is longer than 2,000 characters.")
   .refine((value) => {
     try {
@@ -25,9 +22,7 @@ export const TITLE_MAX = 300;
 
 /** The article's details, shared by the "Add article" form and POST /api/articles. */
 export const articleMetaSchema = z.object({
-  title: z
-    .string({ error: "Give the article a title." })
-    .trim()
+  title: singleLineText("The title")
     .min(1, "Give the article a title.")
     .max(TITLE_MAX, `The title is longer than ${TITLE_MAX} characters: shorten it.`),
   outlet: optionalText(200, "The outlet"),
@@ -36,11 +31,7 @@ export const articleMetaSchema = z.object({
     .union([z.literal(""), httpUrl])
     .transform((value) => value || undefined)
     .optional(),
-  publishedAt: z
-    .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the publication date as YYYY-MM-DD.")])
-    .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : undefined))
-    .refine((value) => value === undefined || !Number.isNaN(value.getTime()), "Enter a real publication date.")
-    .optional(),
+  publishedAt: optionalCalendarDay("the publication date").optional(),
 });
 export type ArticleMetaInput = z.input<typeof articleMetaSchema>;
 export type ArticleMeta = z.output<typeof articleMetaSchema>;

@@ -1,24 +1,38 @@
 import { z } from "zod";
 import { httpUrl } from "@/lib/articles/schemas";
+import { MAX_INT, recordIdSchema } from "@/lib/ids";
+import { multiLineText, singleLineText, wellFormedText } from "@/lib/text/fields";
 import { STATUSES } from "./statuses";
 
 const statusSchema = z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` });
 
-const offset = z.number().int("Offsets are whole numbers.").min(0, "Offsets cannot be negative.");
+const offset = z
+  .number({ error: "Offsets are whole numbers." })
+  .int("Offsets are whole numbers.")
+  .min(0, "Offsets cannot be negative.")
+  .max(MAX_INT, "The offset lies beyond any article's text.");
 
-/** POST /api/articles/{id}/annotations: the passage, as the W3C position and quote selectors. */
+const note = multiLineText("The note").max(5000, "The note is longer than 5,000 characters.");
+
+/**
+ * POST /api/articles/{id}/annotations: the passage, as the W3C position and quote selectors.
+ * The quote is checked against the article's text, so it is only required to be well-formed:
+ * cleaning it would make it differ from the text it quotes.
+ */
 export const createClaimSchema = z
   .object({
     position: z.object({ start: offset, end: offset }).strict(),
     quote: z
       .object({
-        exact: z.string().min(1, "The quoted passage is empty.").max(5000, "A claim can quote at most 5,000 characters."),
-        prefix: z.string().max(200),
-        suffix: z.string().max(200),
+        exact: wellFormedText("The quoted passage")
+          .min(1, "The quoted passage is empty.")
+          .max(5000, "A claim can quote at most 5,000 characters."),
+        prefix: wellFormedText("The text before the passage").max(200),
+        suffix: wellFormedText("The text after the passage").max(200),
       })
       .strict(),
     status: statusSchema.optional(),
-    note: z.string().max(5000, "The note is longer than 5,000 characters.").optional(),
+    note: note.optional(),
   })
   .strict()
   .refine((value) => value.position.end > value.position.start, {
@@ -31,9 +45,18 @@ export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 export const sourceSchema = z
   .object({
     url: httpUrl,
-    title: z.string().trim().min(1, "Give the source a title.").max(300, "The source title is longer than 300 characters."),
-    publisher: z.string().trim().max(200).optional().transform((value) => value || undefined),
-    excerpt: z.string().trim().max(2000, "The excerpt is longer than 2,000 characters.").optional().transform((value) => value || undefined),
+    title: singleLineText("The source title")
+      .min(1, "Give the source a title.")
+      .max(300, "The source title is longer than 300 characters."),
+    publisher: singleLineText("The publisher")
+      .max(200, "The publisher is longer than 200 characters.")
+      .optional()
+      .transform((value) => value || undefined),
+    excerpt: multiLineText("The excerpt")
+      .trim()
+      .max(2000, "The excerpt is longer than 2,000 characters.")
+      .optional()
+      .transform((value) => value || undefined),
   })
   .strict();
 export type SourceInput = z.input<typeof sourceSchema>;
@@ -41,18 +64,25 @@ export type SourceInput = z.input<typeof sourceSchema>;
 /** PATCH /api/annotations/{id}: `version` is the one the editor saw; anything else is optional. */
 export const updateClaimSchema = z
   .object({
-    version: z.number({ error: "Send the claim's version (from when you loaded it)." }).int().min(1),
+    version: z
+      .number({ error: "Send the claim's version (from when you loaded it)." })
+      .int("The version is a whole number.")
+      .min(1, "Versions start at 1.")
+      .max(MAX_INT, "There is no such version: reload the claim."),
     status: statusSchema.optional(),
-    note: z.string().max(5000, "The note is longer than 5,000 characters.").optional(),
+    note: note.optional(),
     addSources: z.array(sourceSchema).max(20, "Add at most 20 sources at a time.").optional(),
-    removeSourceIds: z.array(z.string().min(1)).max(50).optional(),
+    removeSourceIds: z
+      .array(recordIdSchema("A source to remove is named by its id, as the claim lists it."))
+      .max(50, "Remove at most 50 sources at a time.")
+      .optional(),
   })
   .strict();
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 
 /** GET /api/articles/{id}/annotations?user=me|{userId}&status=VERIFIED */
 export const claimFilterSchema = z.object({
-  user: z.string().min(1).optional(),
+  user: recordIdSchema('Filter by user "me" or by an editor\'s id.').optional(),
   status: statusSchema.optional(),
 });
 export type ClaimFilter = z.infer<typeof claimFilterSchema>;

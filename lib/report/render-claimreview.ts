@@ -1,4 +1,5 @@
 import { plural } from "@/lib/format";
+import { stringifyJson } from "@/lib/json/script-safe";
 import type { Report, ReportClaim, ReportRating } from "./model";
 import { isHttpUrl, isoDay } from "./text";
 
@@ -90,7 +91,7 @@ export function toClaimReviewDocument(report: Report): ClaimReviewDocument {
 }
 
 export function renderClaimReview(report: Report): string {
-  return `${JSON.stringify(toClaimReviewDocument(report), null, 2)}\n`;
+  return `${stringifyJson(toClaimReviewDocument(report), 2)}\n`;
 }
 
 function claimReview(

@@ -1,5 +1,6 @@
 import type { ClaimDetails } from "@/lib/claims/types";
 import { toAnnotationCollection } from "@/lib/claims/web-annotation";
+import { stringifyJson } from "@/lib/json/script-safe";
 import type { Report, ReportClaim } from "./model";
 
 /**
@@ -21,7 +22,7 @@ export function toW3cCollection(report: Report) {
 }
 
 export function renderW3c(report: Report): string {
-  return `${JSON.stringify(toW3cCollection(report), null, 2)}\n`;
+  return `${stringifyJson(toW3cCollection(report), 2)}\n`;
 }
 
 /** Back to the API's shape (history is not part of an annotation). */

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { Problem, STATUS_OF } from "@/lib/errors";
+import { json } from "./json-response";
 import { userFromRequest, type SessionUser } from "./session";
 
 export interface ApiContext<Params> {
@@ -54,7 +55,7 @@ function crossSiteWrite(req: Request): boolean {
 }
 
 export function problemResponse(problem: Problem): NextResponse {
-  return NextResponse.json(
+  return json(
     { error: problem.message, ...(problem.details ? { details: problem.details } : {}) },
     { status: STATUS_OF[problem.kind] },
   );
@@ -64,7 +65,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof Problem) return problemResponse(error);
   if (error instanceof ZodError) return problemResponse(problemFromZod(error));
   console.error(error);
-  return NextResponse.json({ error: "Something went wrong on our side. Try again." }, { status: 500 });
+  return json({ error: "Something went wrong on our side. Try again." }, { status: 500 });
 }
 
 export function problemFromZod(error: ZodError): Problem {

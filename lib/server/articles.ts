@@ -2,6 +2,7 @@ import "server-only";
 import { Problem } from "@/lib/errors";
 import type { ArticleDoc } from "@/lib/articles/document";
 import type { ArticleMeta } from "@/lib/articles/schemas";
+import { isRecordId } from "@/lib/ids";
 import { db } from "./db";
 
 const summarySelect = {
@@ -44,12 +45,14 @@ export async function listArticles(): Promise<ArticleSummary[]> {
 }
 
 export async function getArticleTitle(id: string): Promise<string> {
+  if (!isRecordId(id)) throw articleNotFound();
   const row = await db.article.findUnique({ where: { id }, select: { title: true } });
   if (!row) throw articleNotFound();
   return row.title;
 }
 
 export async function getArticle(id: string): Promise<ArticleDetail> {
+  if (!isRecordId(id)) throw articleNotFound();
   const row = await db.article.findUnique({ where: { id }, select: { ...summarySelect, body: true, text: true } });
   if (!row) throw articleNotFound();
   const { body, ...rest } = row;

@@ -14,6 +14,7 @@ import { isEventKind } from "@/lib/claims/history";
 import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import { isStatus, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimDetails, ClaimEventView, ClaimSummaries, ClaimSummary, ClaimView, People } from "@/lib/claims/types";
+import { isRecordId } from "@/lib/ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { articleNotFound } from "./articles";
 import { db, writeTransaction, type Tx } from "./db";
@@ -80,6 +81,7 @@ function toSummary(row: SummaryRow, counts: Map<string, number>): ClaimSummary {
 
 /** The article's claimSeq (404 when there is no such article): the one query a 304 needs. */
 async function claimSeqOf(articleId: string): Promise<number> {
+  if (!isRecordId(articleId)) throw articleNotFound();
   const article = await db.article.findUnique({ where: { id: articleId }, select: { claimSeq: true } });
   if (!article) throw articleNotFound();
   return article.claimSeq;
@@ -237,6 +239,7 @@ function toEvents(rows: EventRow[], people: People): ClaimEventView[] {
 
 /** A live claim with its sources and the names they need, or null. */
 async function readDetails(id: string): Promise<ClaimDetails | null> {
+  if (!isRecordId(id)) return null;
   const row = await db.claim.findFirst({ where: { id, deletedAt: null }, select: detailsSelect });
   return row ? toDetails(row, await namesOf(peopleOfDetails(row))) : null;
 }
@@ -250,6 +253,7 @@ export async function getClaimDetails(id: string): Promise<ClaimDetails> {
 
 /** A claim's history, oldest first: 404 when deleted or unknown. */
 export async function getClaimHistory(id: string): Promise<ClaimEventView[]> {
+  if (!isRecordId(id)) throw claimNotFound();
   const claim = await db.claim.findFirst({
     where: { id, deletedAt: null },
     select: { events: { select: eventSelect, orderBy: eventOrder } },
@@ -320,6 +324,7 @@ export async function createClaim(
   articleId: string,
   input: CreateClaimInput,
 ): Promise<ClaimDetails> {
+  if (!isRecordId(articleId)) throw articleNotFound();
   // Articles do not change once added, so their text can be read before the write.
   const article = await db.article.findUnique({ where: { id: articleId }, select: { text: true } });
   if (!article) throw articleNotFound();
@@ -366,6 +371,7 @@ export async function updateClaim(user: SessionUser, id: string, input: UpdateCl
 }
 
 export async function deleteClaim(user: SessionUser, id: string, version?: number): Promise<void> {
+  if (!isRecordId(id)) throw claimNotFound();
   const claim = await db.claim.findFirst({
     where: { id, deletedAt: null },
     select: { articleId: true, authorId: true, version: true },

@@ -1,5 +1,6 @@
 import "server-only";
 import { Problem } from "@/lib/errors";
+import { isRecordId } from "@/lib/ids";
 import { buildReport, type Report, type ReportScope } from "@/lib/report/model";
 import { getArticle } from "./articles";
 import { listClaims } from "./claims";
@@ -21,7 +22,7 @@ export async function buildArticleReport(articleId: string, editor: EditorScope,
 async function resolveScope(editor: EditorScope, user: SessionUser): Promise<{ scope: ReportScope; authorId?: string }> {
   if (!editor) return { scope: { kind: "everyone" } };
   if (editor === "me" || editor === user.id) return { scope: { kind: "mine", editorName: user.name }, authorId: user.id };
-  const other = await db.user.findUnique({ where: { id: editor }, select: { id: true, name: true } });
+  const other = isRecordId(editor) ? await db.user.findUnique({ where: { id: editor }, select: { id: true, name: true } }) : null;
   if (!other) throw new Problem("not_found", "There is no editor with this id: choose the report's scope again.");
   return { scope: { kind: "editor", editorName: other.name }, authorId: other.id };
 }

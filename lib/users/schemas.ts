@@ -1,7 +1,12 @@
 import { z } from "zod";
+import { wellFormedText } from "@/lib/text/fields";
 
+/**
+ * Sign-in. The password is only required to be well-formed (an unpaired surrogate would be
+ * hashed as U+FFFD and match another password); it is never cleaned: it is a secret, not text.
+ */
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address."),
-  password: z.string().min(1, "Enter your password.").max(200),
+  email: wellFormedText("The email address").trim().toLowerCase().email("Enter an email address.").max(320),
+  password: wellFormedText("The password").min(1, "Enter your password.").max(200),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

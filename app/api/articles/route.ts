@@ -1,12 +1,12 @@
-import { NextResponse } from "next/server";
 import { Problem } from "@/lib/errors";
 import { readArticleSubmission } from "@/lib/articles/form";
 import { ArticleImportError, MAX_ARTICLE_BYTES, importArticle } from "@/lib/articles/import";
 import { canAddArticles } from "@/lib/users/roles";
 import { apiRoute } from "@/lib/server/api";
+import { json } from "@/lib/server/json-response";
 import { createArticle, listArticles } from "@/lib/server/articles";
 
-export const GET = apiRoute(async () => NextResponse.json({ articles: await listArticles() }));
+export const GET = apiRoute(async () => json({ articles: await listArticles() }));
 
 // Room for the form's other fields and multipart framing around a 2 MB article.
 const MAX_FORM_BYTES = MAX_ARTICLE_BYTES + 64 * 1024;
@@ -24,5 +24,5 @@ export const POST = apiRoute(async ({ req, user }) => {
     throw error instanceof ArticleImportError ? new Problem("invalid", error.message) : error;
   });
   const article = await createArticle(user.id, meta, content);
-  return NextResponse.json(article, { status: 201, headers: { Location: `/articles/${article.id}` } });
+  return json(article, { status: 201, headers: { Location: `/articles/${article.id}` } });
 });

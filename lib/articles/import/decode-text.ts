@@ -13,7 +13,9 @@ export const BINARY_FILE_MESSAGE =
  * a .docx picked with the wrong type) that would otherwise import as garbage.
  */
 export function decodeText(data: Buffer | string): string {
-  const text = typeof data === "string" ? data.replace(/^\uFEFF/, "") : decodeBytes(data);
+  // Pasted text is text whatever it holds (a NUL is dropped with other control characters later).
+  if (typeof data === "string") return data.replace(/^\uFEFF/, "");
+  const text = decodeBytes(data);
   if (text.includes("\u0000")) throw new ArticleImportError(BINARY_FILE_MESSAGE);
   return text;
 }

@@ -2,6 +2,7 @@ import { parseDocument } from "htmlparser2";
 import { isTag, isText, type ChildNode, type Element } from "domhandler";
 import type { ArticleDoc, BlockNode, DocMark, DocNode } from "../document";
 import { PARAGRAPH_LIKE_TAGS, listStart, safeHref, tooDeeplyNested } from "../sanitize";
+import { cleanImportedText } from "@/lib/text/characters";
 import { addMark, layoutInline, textNode, type InlineNode } from "./inline";
 
 /**
@@ -196,7 +197,7 @@ function startWithParagraph(blocks: BlockNode[]): BlockNode[] {
 }
 
 function codeBlock(pre: Element, depth: number): BlockNode | null {
-  const raw = rawText(pre.children, depth).replace(/\r\n?/g, "\n");
+  const raw = cleanImportedText(rawText(pre.children, depth)).replace(/\r\n?/g, "\n");
   // HTML ignores one newline right after <pre>; trailing newlines (Markdown always adds one)
   // would show as empty lines at the end of the block.
   const text = raw.replace(/^\n/, "").replace(/\n+$/, "");

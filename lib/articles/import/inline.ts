@@ -1,3 +1,4 @@
+import { cleanImportedText } from "@/lib/text/characters";
 import type { DocMark, HardBreakNode, MarkType, TextNode } from "../document";
 
 export type InlineNode = TextNode | HardBreakNode;
@@ -11,7 +12,9 @@ export function addMark(marks: readonly DocMark[], mark: DocMark): DocMark[] {
   return [...marks.filter((m) => m.type !== mark.type), mark].sort((a, b) => MARK_RANK[a.type] - MARK_RANK[b.type]);
 }
 
-export function textNode(text: string, marks: readonly DocMark[]): TextNode {
+/** A text node of imported text: control characters and broken surrogates never reach the document. */
+export function textNode(raw: string, marks: readonly DocMark[]): TextNode {
+  const text = cleanImportedText(raw);
   return marks.length === 0 ? { type: "text", text } : { type: "text", text, marks: [...marks] };
 }
 

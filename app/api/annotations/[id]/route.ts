@@ -3,6 +3,7 @@ import { z } from "zod";
 import { updateClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toWebAnnotation } from "@/lib/claims/web-annotation";
 import { apiRoute, readJson } from "@/lib/server/api";
+import { json } from "@/lib/server/json-response";
 import { deleteClaim, getClaimDetails, updateClaim } from "@/lib/server/claims";
 import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
 
@@ -11,13 +12,13 @@ type Params = { id: string };
 /** The claim without its history (…/history has it). */
 export const GET = apiRoute<Params>(async ({ req, params }) => {
   const claim = await getClaimDetails(params.id);
-  if (!wantsJsonLd(req)) return NextResponse.json(claim);
+  if (!wantsJsonLd(req)) return json(claim);
   const annotation = toWebAnnotation(claim, { baseUrl: publicOrigin(req), articleId: claim.articleId });
-  return NextResponse.json(annotation, { headers: { "Content-Type": LD_JSON, Vary: "Accept" } });
+  return json(annotation, { headers: { "Content-Type": LD_JSON, Vary: "Accept" } });
 });
 
 export const PATCH = apiRoute<Params>(async ({ req, user, params }) =>
-  NextResponse.json(await updateClaim(user, params.id, await readJson(req, updateClaimSchema))),
+  json(await updateClaim(user, params.id, await readJson(req, updateClaimSchema))),
 );
 
 const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });

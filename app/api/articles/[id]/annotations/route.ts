@@ -1,7 +1,7 @@
-import { NextResponse } from "next/server";
 import { claimFilterSchema, claimListQuerySchema, createClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toAnnotationCollection } from "@/lib/claims/web-annotation";
 import { apiRoute, readJson } from "@/lib/server/api";
+import { json } from "@/lib/server/json-response";
 import { getArticleTitle } from "@/lib/server/articles";
 import { createClaim, listClaims, readClaimsFeed } from "@/lib/server/claims";
 import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
@@ -16,16 +16,16 @@ export const GET = apiRoute<Params>(async ({ req, user, params }) => {
     const claims = await listClaims(params.id, claimFilterSchema.parse(searchParamsOf(req)), user);
     const title = await getArticleTitle(params.id);
     const collection = toAnnotationCollection(claims, { baseUrl: publicOrigin(req), articleId: params.id }, `Claims in “${title}”`);
-    return NextResponse.json(collection, { headers: { "Content-Type": LD_JSON, ...LIST_HEADERS } });
+    return json(collection, { headers: { "Content-Type": LD_JSON, ...LIST_HEADERS } });
   }
   const { since, ...filter } = claimListQuerySchema.parse(searchParamsOf(req));
   const feed = await readClaimsFeed(params.id, filter, user, { since, ifNoneMatch: req.headers.get("if-none-match") });
   const headers = { ETag: feed.tag, ...LIST_HEADERS };
   if (feed.notModified) return new Response(null, { status: 304, headers });
-  return NextResponse.json(feed.answer, { headers });
+  return json(feed.answer, { headers });
 });
 
 export const POST = apiRoute<Params>(async ({ req, user, params }) => {
   const claim = await createClaim(user, params.id, await readJson(req, createClaimSchema));
-  return NextResponse.json(claim, { status: 201, headers: { Location: `/api/annotations/${claim.id}` } });
+  return json(claim, { status: 201, headers: { Location: `/api/annotations/${claim.id}` } });
 });
