@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { nonceOf } from "@/lib/security/csp";
+import { SENTENCES, clientFor, createArticle, createClaim } from "./api-helpers";
 import { E2E_DATABASE_URL, E2E_PORT } from "./env";
 import { card, expect, rateClaim, selectPassage, signIn, test } from "./fixtures";
 
@@ -115,43 +116,43 @@ test("a page cannot be framed, and API answers may load nothing", async ({ page,
   await expect(frame.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 });
 
-// An extra instance whose public URL is https (the app itself still serves http, as behind a TLS proxy).
-const HTTPS_PORT = E2E_PORT + 5;
-const HTTPS_BASE = `http://localhost:${HTTPS_PORT}`;
-
-function startHttpsInstance(): ChildProcess {
-  return spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(HTTPS_PORT)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: E2E_DATABASE_URL,
-      NEXTAUTH_URL: `https://localhost:${HTTPS_PORT}`,
-      NEXTAUTH_SECRET: "https-headers-test-secret-0123456789",
-    },
+/** An extra instance of the built app on the run's database, on `port`, with `env` on top. */
+function startInstance(port: number, env: Record<string, string | undefined>): ChildProcess {
+  return spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, NEXTAUTH_SECRET: "headers-test-secret-0123456789", ...env },
     stdio: "ignore",
   });
 }
 
-async function untilUp(): Promise<void> {
+async function untilUp(base: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${HTTPS_BASE}/login`)).ok) return;
+      if ((await fetch(`${base}/login`)).ok) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`The extra server on ${HTTPS_BASE} did not come up.`);
+  throw new Error(`The extra server on ${base} did not come up.`);
 }
+
+async function stop(server: ChildProcess): Promise<void> {
+  server.kill("SIGTERM");
+  await new Promise<void>((resolve) => (server.exitCode !== null ? resolve() : server.once("exit", () => resolve())));
+}
+
+// An extra instance whose public URL is https (the app itself still serves http, as behind a TLS proxy).
+const HTTPS_PORT = E2E_PORT + 5;
+const HTTPS_BASE = `http://localhost:${HTTPS_PORT}`;
 
 /** The `name=value` pairs of a response's Set-Cookie headers, for sending back. */
 const cookiePairs = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 
 test("with an https public URL: HSTS, and a Secure __Secure- session cookie that the API reads", async ({ editor }) => {
   test.setTimeout(120_000);
-  const server = startHttpsInstance();
+  const server = startInstance(HTTPS_PORT, { NEXTAUTH_URL: `https://localhost:${HTTPS_PORT}` });
   try {
-    await untilUp();
+    await untilUp(HTTPS_BASE);
     const login = await fetch(`${HTTPS_BASE}/login`);
     expect(login.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     expect(login.headers.get("content-security-policy")).toContain("'nonce-");
@@ -178,7 +179,39 @@ test("with an https public URL: HSTS, and a Secure __Secure- session cookie that
     const articles = await fetch(`${HTTPS_BASE}/articles`, { headers: { cookie: token }, redirect: "manual" });
     expect(articles.status).toBe(200);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise<void>((resolve) => (server.exitCode !== null ? resolve() : server.once("exit", () => resolve())));
+    await stop(server);
+  }
+});
+
+/**
+ * Without NEXTAUTH_URL, links and IRIs use the request's own origin, which Next.js builds from
+ * X-Forwarded-Proto. Without FACTLINE_TRUST_PROXY, the server replaces a client's X-Forwarded-*
+ * headers before Next.js sees them (lib/server/forwarded-headers.ts); with it, they count.
+ */
+test("a client's own X-Forwarded-* headers count only when the proxy is trusted", async ({ editor, playwright }) => {
+  test.setTimeout(180_000);
+  const forged = { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example", "X-Forwarded-For": "203.0.113.9" };
+  for (const [port, trusted] of [[E2E_PORT + 6, false], [E2E_PORT + 7, true]] as const) {
+    const base = `http://localhost:${port}`;
+    const server = startInstance(port, { NEXTAUTH_URL: undefined, FACTLINE_TRUST_PROXY: trusted ? "true" : undefined });
+    try {
+      await untilUp(base);
+      const client = await clientFor(playwright.request, base, editor);
+      const article = await createArticle(client);
+      const claim = await createClaim(client, article, SENTENCES.budget);
+      const annotation = await client.get(`/api/annotations/${claim.id}`, { headers: { Accept: "application/ld+json", ...forged } });
+      expect(annotation.status()).toBe(200);
+      const { id } = (await annotation.json()) as { id: string };
+      expect(id, trusted ? "trusted proxy" : "no trusted proxy").toMatch(new RegExp(`^${trusted ? "https" : "http"}://`));
+      // A write whose Origin is the forged host passes only where the forged host is believed.
+      const write = await client.patch(`/api/annotations/${claim.id}`, {
+        headers: { ...forged, Origin: "https://evil.example" },
+        data: { version: claim.version, note: "from evil.example" },
+      });
+      expect(write.status(), trusted ? "trusted proxy" : "no trusted proxy").toBe(trusted ? 200 : 403);
+      await client.dispose();
+    } finally {
+      await stop(server);
+    }
   }
 });

@@ -13,16 +13,15 @@ export function newNonce(): string {
 /**
  * The pages' policy. Scripts run only with this request's nonce ('strict-dynamic' lets the
  * nonced Next.js runtime load its chunks); 'unsafe-eval' only in development, where React uses
- * eval for its error overlays. Styles: stylesheets from this origin and nonced <style> elements;
- * style *attributes* are allowed because ProseMirror/TipTap and React set them on elements
- * (a style attribute cannot run script).
+ * eval for its error overlays. Styles: stylesheets from this origin and nonced <style> elements
+ * only; no inline style attributes in the markup (React's and ProseMirror's style changes after
+ * load go through the CSSOM, which the policy does not govern).
  */
 export function pageContentSecurityPolicy(nonce: string, { development = false } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
     "font-src 'self'",
