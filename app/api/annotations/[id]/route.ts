@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { updateClaimSchema } from "@/lib/claims/schemas";
+import { deleteClaimQuerySchema, updateClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toWebAnnotation } from "@/lib/claims/web-annotation";
 import { apiRoute, readJson } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
@@ -21,9 +20,7 @@ export const PATCH = apiRoute<Params>(async ({ req, user, params }) =>
   json(await updateClaim(user, params.id, await readJson(req, updateClaimSchema))),
 );
 
-const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
-
 export const DELETE = apiRoute<Params>(async ({ req, user, params }) => {
-  await deleteClaim(user, params.id, deleteQuerySchema.parse(searchParamsOf(req)).version);
+  await deleteClaim(user, params.id, deleteClaimQuerySchema.parse(searchParamsOf(req)).version);
   return new NextResponse(null, { status: 204 });
 });
