@@ -509,8 +509,8 @@ const BAD_IDS: Array<[string, string]> = [
 /**
  * Ids whose percent-encoding does not decode to UTF-8: Next.js answers them with a plain-text
  * 500 while decoding the route's params, before any handler runs, so only proxy.ts can refuse
- * them. Marked as expected failures until it does (test.fail: the row fails once fixed, so
- * the marker is removed then).
+ * them (400: the address itself is broken). Marked as expected failures until it does
+ * (test.fail: such a row fails once proxy.ts refuses them, so the marker is removed then).
  */
 const UNDECODABLE = /%(?![0-9A-F]{2})|%ED%A0|%FF/i;
 const KNOWN_GAP = "Next.js answers 500 to an undecodable path segment before the route runs; proxy.ts must refuse it";
@@ -534,7 +534,7 @@ const BAD_PATHS: Array<Row<PathRoute>> = ID_ROUTES.flatMap((route) =>
   BAD_IDS.map(([name, id]): Row<PathRoute> => [
     `${route[0]} with ${name}`,
     [route[0], route[1], () => route[2](id), UNDECODABLE.test(id)],
-    404,
+    UNDECODABLE.test(id) ? 400 : 404,
   ]),
 );
 
