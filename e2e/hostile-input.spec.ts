@@ -554,12 +554,9 @@ const articleTexts = async (body: unknown, api: APIRequestContext) => {
   const { title, outlet } = (await response.json()) as { title: string; outlet: string | null };
   return [title, outlet ?? ""];
 };
+type StoredSource = { title: string; publisher: string | null; url: string; excerpt: string | null };
 const sourceTexts = async (body: unknown) =>
-  (body as { sources: Array<{ title: string; publisher: string | null; url: string }> }).sources.flatMap((s) => [
-    s.title,
-    s.publisher ?? "",
-    s.url,
-  ]);
+  (body as { sources: StoredSource[] }).sources.flatMap((s) => [s.title, s.publisher ?? "", s.url, s.excerpt ?? ""]);
 const CLEANED: CleanedCase[] = [
   ...CONTROLS.flatMap(([name, c]): CleanedCase[] => [
     [
@@ -571,13 +568,18 @@ const CLEANED: CleanedCase[] = [
       async (body) => [(body as { note: string }).note],
     ],
     [
-      `source title, publisher and link with ${name}`,
+      `source title, publisher, link and excerpt with ${name}`,
       (api, world) =>
         api.patch(claimUrl(world.claimId), {
           data: {
             version: world.version,
             addSources: [
-              { url: `https://example.org/a${c}b`, title: `Council${c} budget`, publisher: `City${c} Office` },
+              {
+                url: `https://example.org/a${c}b`,
+                title: `Council${c} budget`,
+                publisher: `City${c} Office`,
+                excerpt: `Spent${c} 4.2 million`,
+              },
             ],
           },
         }),
