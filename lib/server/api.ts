@@ -55,9 +55,10 @@ function crossSiteWrite(req: Request): boolean {
 }
 
 export function problemResponse(problem: Problem): NextResponse {
+  const retryAfter = problem.options.retryAfterSeconds;
   return json(
     { error: problem.message, ...(problem.details ? { details: problem.details } : {}) },
-    { status: STATUS_OF[problem.kind] },
+    { status: STATUS_OF[problem.kind], ...(retryAfter === undefined ? {} : { headers: { "Retry-After": String(retryAfter) } }) },
   );
 }
 

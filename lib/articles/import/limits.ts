@@ -25,10 +25,12 @@ export const MAX_DOCX_UNPACKED_BYTES = 32 * 1024 * 1024;
 /** Paragraphs (`<w:p>`) in all XML parts; empty ones count, as each costs mammoth as much. */
 export const MAX_DOCX_PARAGRAPHS = 20_000;
 /**
- * XML elements in all parts: mammoth builds a DOM of them, at about 15 µs and 1 KB each, so
- * this bounds its time (~5 s) and memory (~300 MB). Word uses 3–5 elements per word at most.
+ * XML elements in all parts: mammoth builds a DOM of them, at 15–40 µs and about 1 KB each,
+ * so this bounds its time (about 3 s; IMPORT_TIME_LIMIT_MS stops it on a busy machine) and its
+ * memory (~200 MB). A 10,000-word Word file has 20,000–50,000: a run of text with its
+ * formatting is 3–6 elements, and Word splits runs every few words.
  */
-export const MAX_DOCX_ELEMENTS = 300_000;
+export const MAX_DOCX_ELEMENTS = 200_000;
 /** XML nesting; Word nests some 20 levels (tables in tables add ~4 each). */
 export const MAX_DOCX_DEPTH = 256;
 
