@@ -11,6 +11,7 @@ import {
   IMPORT_QUEUE_WAIT_LIMIT_MS,
   IMPORT_TIME_LIMIT_MS,
   IMPORT_WORKERS,
+  IMPORT_WORKER_NICE_INCREMENT,
 } from "@/lib/articles/import/limits";
 import { IMPORT_WORKER_BUNDLE } from "@/lib/articles/import/worker-file";
 import type { ImportJob, ImportJobResult } from "@/lib/articles/import/worker";
@@ -56,6 +57,9 @@ export class ImportPool {
       maxQueue: this.options.queueLimit,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb },
+      // Below the event loop's priority (Linux nice is per thread): when an import and a request
+      // compete for a core, the request goes first. The import still gets all of an idle core.
+      niceIncrement: IMPORT_WORKER_NICE_INCREMENT,
     });
   }
 

@@ -91,6 +91,12 @@ export const IMPORT_TIME_LIMIT_MS = 5_000;
 export const IMPORT_MEMORY_LIMIT_MB = 256;
 /** Workers: the server's event loop needs a core of its own, and a small machine has two. */
 export const IMPORT_WORKERS = 2;
+/**
+ * How far below the server's own thread the workers are scheduled (`nice(2)`, 0–19): 5 gives
+ * the event loop three times a worker's share of a contended core, without starving imports
+ * when other programs load the machine (at 10 a large import took three times as long there).
+ */
+export const IMPORT_WORKER_NICE_INCREMENT = 5;
 /** Imports waiting for a worker; more get "busy, try again" (503 with Retry-After). */
 export const IMPORT_QUEUE_LIMIT = 8;
 /** How long an import may wait for a free worker before it is answered "busy". */
