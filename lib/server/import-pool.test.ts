@@ -85,7 +85,7 @@ describe("ImportPool", () => {
     expect(elapsed).toBeLessThan(5_000);
     // Meanwhile this thread kept ticking: the conversion ran elsewhere (in process it blocks for seconds).
     expect(ticks).toBeGreaterThan(10);
-    expect(longestGap).toBeLessThan(200);
+    expect(longestGap).toBeLessThan(500); // in process, this conversion blocks for seconds
 
     const { text } = await imports.import({ format: "txt", data: "The pool lives on." });
     expect(text).toBe("The pool lives on.");
