@@ -84,10 +84,6 @@ export class ImportPool {
     }
   }
 
-  get threads(): number {
-    return this.pool.threads.length;
-  }
-
   async close(): Promise<void> {
     await this.pool.destroy();
   }
