@@ -1,5 +1,5 @@
 import { inflateRawSync } from "node:zlib";
-import { ArticleImportError } from "./errors";
+import { ArticleImportError, DOCX_UNREADABLE_MESSAGE } from "./errors";
 import {
   MAX_DOCX_DEPTH,
   MAX_DOCX_ELEMENTS,
@@ -12,32 +12,29 @@ import {
  * Checks a .docx against the limits in `limits.ts` before mammoth touches it: mammoth unzips
  * and parses every part into memory at once, so a small file that unpacks to gigabytes, or to
  * millions of paragraphs, would exhaust the heap. Reads the zip's central directory (the sizes
- * its parts declare), then inflates the XML parts mammoth reads with a hard cap on the output
- * (a crafted zip can declare less than it holds) and counts their elements in one pass.
- * Returns quietly when the file is within the limits or is not a readable zip at all (mammoth
- * then explains that the file cannot be read).
+ * its parts declare), then inflates every part with a hard cap on the output (a crafted zip can
+ * declare less than it holds) and counts the elements of its XML in the same pass.
+ *
+ * Every part is checked, whatever its name: the package's own relationships say which parts
+ * mammoth reads, so a crafted file can have it parse "image.png". And a zip this reader cannot
+ * follow exactly as jszip (mammoth's unzipper) would is refused as unreadable rather than
+ * handed on unchecked: Word's files are always plain zips that both read the same way.
  */
 export function checkDocxLimits(zip: Buffer): void {
   const entries = readCentralDirectory(zip);
-  if (entries === null) return;
-  if (entries.length > MAX_DOCX_ENTRIES) throw tooManyParts();
   const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (declared > MAX_DOCX_UNPACKED_BYTES) throw unpacksTooLarge(declared);
 
   const counts = new XmlCounts();
   let budget = MAX_DOCX_UNPACKED_BYTES;
   for (const entry of entries) {
-    // Pictures and embedded files are never unpacked (import skips images), so only XML counts.
-    if (!/\.(xml|rels)$/i.test(entry.name)) continue;
-    const xml = inflate(zip, entry, budget);
-    if (xml === null) return;
-    budget -= xml.length;
-    counts.add(xml);
+    const content = inflate(zip, entry, budget);
+    budget -= content.length;
+    counts.add(content);
   }
 }
 
 interface ZipEntry {
-  name: string;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
@@ -48,37 +45,42 @@ const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_LENGTH = 22;
+const CENTRAL_HEADER_LENGTH = 46;
+const LOCAL_HEADER_LENGTH = 30;
 const MAX_COMMENT_LENGTH = 0xffff;
-const ZIP64_MARKER = 0xffffffff;
+const ZIP64_COUNT = 0xffff;
+const ZIP64_SIZE = 0xffffffff;
 
 /**
- * The entries of the zip's central directory, or null when there is none to read. A zip64
- * archive (only needed past 4 GB or 65,535 parts, never by Word) reads as its markers, which
- * exceed the limits.
+ * The entries of the zip's central directory, read as jszip reads them: the last end-of-directory
+ * record, then every consecutive directory record (jszip does not stop at the declared count).
+ * Zip64 (only needed past 4 GB or 65,535 parts, never by Word) and a directory that is not
+ * where the end record says (jszip then guesses an offset) are refused as unreadable.
  */
-function readCentralDirectory(zip: Buffer): ZipEntry[] | null {
+function readCentralDirectory(zip: Buffer): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(zip);
-  if (eocd < 0) return null;
+  if (eocd < 0) throw unreadable();
   const count = zip.readUInt16LE(eocd + 10);
+  const size = zip.readUInt32LE(eocd + 12);
   const offset = zip.readUInt32LE(eocd + 16);
-  // Checked before walking the directory, so a forged count costs nothing.
-  if (count > MAX_DOCX_ENTRIES) throw tooManyParts();
+  if (count === ZIP64_COUNT || size === ZIP64_SIZE || offset === ZIP64_SIZE) throw unreadable();
+  if (offset + size !== eocd) throw unreadable();
   const entries: ZipEntry[] = [];
   let at = offset;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    entries.push({
+  while (at + 4 <= eocd && zip.readUInt32LE(at) === CENTRAL_SIGNATURE) {
+    if (entries.length >= MAX_DOCX_ENTRIES) throw tooManyParts();
+    if (at + CENTRAL_HEADER_LENGTH > eocd) throw unreadable();
+    const entry: ZipEntry = {
       method: zip.readUInt16LE(at + 10),
       compressedSize: zip.readUInt32LE(at + 20),
       uncompressedSize: zip.readUInt32LE(at + 24),
       localHeaderOffset: zip.readUInt32LE(at + 42),
-      name: zip.toString("utf8", at + 46, Math.min(zip.length, at + 46 + nameLength)),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
+    };
+    if (entry.compressedSize === ZIP64_SIZE || entry.uncompressedSize === ZIP64_SIZE) throw unreadable();
+    entries.push(entry);
+    at += CENTRAL_HEADER_LENGTH + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
+  if (entries.length !== count) throw unreadable();
   return entries;
 }
 
@@ -90,25 +92,25 @@ function findEndOfCentralDirectory(zip: Buffer): number {
   return -1;
 }
 
-/** One part's bytes, inflated to at most `budget` bytes; null when the part cannot be read. */
-function inflate(zip: Buffer, entry: ZipEntry, budget: number): Buffer | null {
+/** One part's bytes, inflated to at most `budget` bytes. */
+function inflate(zip: Buffer, entry: ZipEntry, budget: number): Buffer {
   const at = entry.localHeaderOffset;
-  if (entry.compressedSize === ZIP64_MARKER || at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE) {
-    return null;
-  }
-  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  if (at + LOCAL_HEADER_LENGTH > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE) throw unreadable();
+  // Where jszip finds the data too: after the local header's own name and extra field.
+  const start = at + LOCAL_HEADER_LENGTH + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > zip.length) throw unreadable();
   const data = zip.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) {
     if (data.length > budget) throw unpacksTooLarge();
     return data;
   }
-  if (entry.method !== 8) return null;
+  if (entry.method !== 8) throw unreadable(); // jszip reads only stored and deflated parts
   try {
     // maxOutputLength stops inflating at the cap, however much the part would unpack to.
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
   } catch (error) {
     if (error instanceof RangeError) throw unpacksTooLarge();
-    return null; // corrupt data: mammoth reports the file as unreadable
+    throw unreadable(); // corrupt data
   }
 }
 
@@ -123,16 +125,19 @@ const SINGLE_QUOTE = 0x27;
 const LOWER_P = 0x70;
 
 /**
- * Elements, paragraphs and nesting depth across the XML parts, throwing as soon as one exceeds
- * its limit. A paragraph is any element named `p` in any namespace prefix (`w:p` in the body,
- * `a:p` in text boxes): both become paragraphs of the article. Attribute values are skipped
- * with their quotes, so a `>` inside one is not taken for the end of a tag.
+ * Elements, paragraphs and nesting depth across the parts, throwing as soon as one exceeds its
+ * limit. A paragraph is any element named `p` in any namespace prefix (`w:p` in the body, `a:p`
+ * in text boxes): both become paragraphs of the article. Attribute values are skipped with
+ * their quotes, so a `>` inside one is not taken for the end of a tag. Pictures are scanned too
+ * (a part's name proves nothing) but only count the odd "<" followed by a letter, a few per KB
+ * of at most 2 MB, and their depth is not tracked: only parts that start like XML nest.
  */
 class XmlCounts {
   private elements = 0;
   private paragraphs = 0;
 
   add(xml: Buffer): void {
+    const nests = looksLikeXml(xml);
     let depth = 0;
     let at = xml.indexOf(LT);
     while (at >= 0) {
@@ -146,11 +151,15 @@ class XmlCounts {
         at = xml.indexOf(LT, skipMarkup(xml, at));
         continue;
       }
+      if (!isNameStart(next)) {
+        at = xml.indexOf(LT, at + 1);
+        continue;
+      }
       this.elements += 1;
       if (this.elements > MAX_DOCX_ELEMENTS) throw tooManyElements();
       const { end, isParagraph } = scanStartTag(xml, at + 1);
       if (isParagraph && ++this.paragraphs > MAX_DOCX_PARAGRAPHS) throw tooManyParagraphs();
-      if (xml[end - 1] !== SLASH) {
+      if (nests && xml[end - 1] !== SLASH) {
         depth += 1;
         if (depth > MAX_DOCX_DEPTH) throw nestedTooDeeply();
       }
@@ -180,6 +189,20 @@ function scanStartTag(xml: Buffer, from: number): { end: number; isParagraph: bo
   return { end: at, isParagraph };
 }
 
+/** An XML name's first character: a letter, "_", ":" or any non-ASCII character. */
+function isNameStart(c: number | undefined): boolean {
+  if (c === undefined) return false;
+  const lower = c | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || c === 0x5f || c === COLON || c >= 0x80;
+}
+
+/** Starts with "<" after an optional UTF-8 byte-order mark and whitespace. */
+function looksLikeXml(part: Buffer): boolean {
+  let at = part[0] === 0xef && part[1] === 0xbb && part[2] === 0xbf ? 3 : 0;
+  while (at < part.length && (part[at] === 0x20 || part[at] === 0x09 || part[at] === 0x0a || part[at] === 0x0d)) at++;
+  return part[at] === LT;
+}
+
 function isNameEnd(c: number): boolean {
   return c === GT || c === SLASH || c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
@@ -194,6 +217,8 @@ function skipMarkup(xml: Buffer, at: number): number {
   const end = xml.indexOf(terminator, at + 2, "latin1");
   return end < 0 ? xml.length : end + terminator.length;
 }
+
+const unreadable = () => new ArticleImportError(DOCX_UNREADABLE_MESSAGE);
 
 const tooManyParts = () =>
   new ArticleImportError(

@@ -1,10 +1,6 @@
 import mammoth from "mammoth";
 import { checkDocxLimits } from "./docx-limits";
-import { ArticleImportError, EMPTY_ARTICLE_MESSAGE } from "./errors";
-
-const DOCX_UNREADABLE_MESSAGE =
-  "This .docx file could not be read: open it in Word or Google Docs, save it again as .docx " +
-  "and upload the new file, or paste the article's text instead.";
+import { ArticleImportError, DOCX_UNREADABLE_MESSAGE, EMPTY_ARTICLE_MESSAGE } from "./errors";
 
 const DOCX_PROTECTED_MESSAGE =
   "This file is password-protected or in the old Word .doc format: remove the password or " +

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -94,6 +95,28 @@ describe("import limits: .docx", () => {
     for (let i = 0; i <= MAX_DOCX_ENTRIES; i++) zip.file(`word/media/image${i}.png`, "x");
     const data = await zip.generateAsync({ type: "nodebuffer" });
     expect(await refusal("docx", data)).toMatch(/^This \.docx file holds more than 1,000 parts/);
+  });
+
+  it("checks every part, not only those named .xml: the package says which part is the document", async () => {
+    const disguised = docxWithBody("<w:p/>".repeat(2_000_000), { documentPart: "word/media/image1.png" });
+    expect(await refusal("docx", disguised)).toMatch(/^This document has more than 20,000 paragraphs/);
+  });
+
+  it("refuses as unreadable a zip that jszip would read differently (a part hidden from the end record)", async () => {
+    const docx = docxWithBody(paragraphs(3));
+    const hidden = Buffer.from(docx);
+    hidden.writeUInt16LE(2, hidden.length - 22 + 8); // entries on this disk
+    hidden.writeUInt16LE(2, hidden.length - 22 + 10); // entries in all
+    expect(await refusal("docx", hidden)).toMatch(/^This \.docx file could not be read/);
+    const prefixed = Buffer.concat([Buffer.from("junk before the zip"), docx]);
+    expect(await refusal("docx", prefixed)).toMatch(/^This \.docx file could not be read/);
+  });
+
+  it("imports a document with a picture: binary parts do not count as nested XML", async () => {
+    const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const picture = Buffer.concat([PNG_SIGNATURE, randomBytes(1024 * 1024)]);
+    const data = docxWithBody(paragraphs(2), { extraParts: [["word/media/image1.png", picture]] });
+    expect((await importArticle({ format: "docx", data })).text).toBe("A sentence of the article.\nA sentence of the article.");
   });
 
   it("still imports the sample Word document exactly as before", async () => {
