@@ -47,7 +47,7 @@ export class ImportPool {
   private readonly options: ImportPoolOptions;
 
   constructor(options: Partial<ImportPoolOptions> = {}) {
-    this.options = { ...DEFAULTS, filename: defaultWorkerFile(), ...options };
+    this.options = { ...DEFAULTS, ...options, filename: options.filename ?? defaultWorkerFile() };
     this.pool = new Piscina({
       filename: this.options.filename,
       minThreads: 1,
