@@ -162,7 +162,11 @@ function tookTooLong(limitMs: number): Problem {
   );
 }
 
-/** The bundle `npm run build`, `npm start` and `postinstall` write (scripts/build-import-worker.ts). */
+/**
+ * The bundle `npm run build`, `npm start` and `postinstall` write (scripts/build-import-worker.ts).
+ * turbopackIgnore: a path built from process.cwd() would otherwise make Turbopack trace the
+ * whole project as files this route might read.
+ */
 function defaultWorkerFile(): string {
   const file = path.join(/* turbopackIgnore: true */ process.cwd(), IMPORT_WORKER_BUNDLE);
   if (!fs.existsSync(file)) {
