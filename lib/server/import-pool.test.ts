@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Problem } from "@/lib/errors";
-import { importArticle } from "@/lib/articles/import";
+import { importArticle, type ArticleFormat } from "@/lib/articles/import";
 import { longDocx, paragraphBombDocx } from "@/test/fixtures/import/bombs";
 import { ImportPool, type ImportPoolOptions } from "./import-pool";
 
@@ -54,12 +54,16 @@ function heartbeat() {
 }
 
 describe("ImportPool", () => {
-  it("imports in a worker exactly what importArticle makes in process", async () => {
+  it("imports in a worker exactly what importArticle makes in process, serialized as stored", async () => {
     const imports = pool();
+    const inProcess = async (format: ArticleFormat, data: Buffer | string) => {
+      const { doc, text } = await importArticle({ format, data });
+      return { body: JSON.stringify(doc), text };
+    };
     const docx = await readFile(path.join(FIXTURES, "sample.docx"));
-    expect(await imports.import({ format: "docx", data: docx })).toEqual(await importArticle({ format: "docx", data: docx }));
+    expect(await imports.import({ format: "docx", data: docx })).toEqual(await inProcess("docx", docx));
     const markdown = "# Budget\n\nThe council **approved** it on [Tuesday](https://example.org/vote).\n\n- one\n- two\n";
-    expect(await imports.import({ format: "md", data: markdown })).toEqual(await importArticle({ format: "md", data: markdown }));
+    expect(await imports.import({ format: "md", data: markdown })).toEqual(await inProcess("md", markdown));
   });
 
   it("answers a refused upload with the import's message, as a 422", async () => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Piscina } from "piscina";
 import { Problem } from "@/lib/errors";
-import type { ArticleFormat, ImportedArticle } from "@/lib/articles/import";
+import type { ArticleFormat } from "@/lib/articles/import";
 import {
   IMPORT_BUSY_RETRY_AFTER_SECONDS,
   IMPORT_MEMORY_LIMIT_MB,
@@ -14,7 +14,7 @@ import {
   IMPORT_WORKER_NICE_INCREMENT,
 } from "@/lib/articles/import/limits";
 import { IMPORT_WORKER_BUNDLE } from "@/lib/articles/import/worker-file";
-import type { ImportJob, ImportJobResult } from "@/lib/articles/import/worker";
+import type { ImportJob, ImportJobResult, SerializedArticle } from "@/lib/articles/import/worker";
 
 export interface ImportPoolOptions {
   /** The bundled worker (decision 0010); by default the project's, found from the working directory. */
@@ -63,8 +63,8 @@ export class ImportPool {
     });
   }
 
-  /** The article as a sanitized document; Problem (4xx/503) for anything the import refuses. */
-  async import(input: { format: ArticleFormat; data: Buffer | string }): Promise<ImportedArticle> {
+  /** The article as a sanitized document (as stored); Problem (4xx/503) for anything the import refuses. */
+  async import(input: { format: ArticleFormat; data: Buffer | string }): Promise<SerializedArticle> {
     if (this.pool.queueSize >= this.options.queueLimit) throw busy();
     // A copy of just the bytes (a Buffer may be a view of a larger one), moved, not cloned.
     const data = typeof input.data === "string" ? input.data : new Uint8Array(input.data);
@@ -180,7 +180,7 @@ function defaultWorkerFile(): string {
 const holder = globalThis as typeof globalThis & { factlineImportPool?: ImportPool };
 
 /** Imports an uploaded or pasted article in the server's worker pool (see ImportPool). */
-export function importInWorker(input: { format: ArticleFormat; data: Buffer | string }): Promise<ImportedArticle> {
+export function importInWorker(input: { format: ArticleFormat; data: Buffer | string }): Promise<SerializedArticle> {
   holder.factlineImportPool ??= new ImportPool();
   return holder.factlineImportPool.import(input);
 }
