@@ -76,9 +76,10 @@ export function routeMethods<Params>(
 }
 
 export function problemResponse(problem: Problem): NextResponse {
+  const retryAfter = problem.options.retryAfterSeconds;
   return json(
     { error: problem.message, ...(problem.details ? { details: problem.details } : {}) },
-    { status: STATUS_OF[problem.kind] },
+    { status: STATUS_OF[problem.kind], ...(retryAfter === undefined ? {} : { headers: { "Retry-After": String(retryAfter) } }) },
   );
 }
 

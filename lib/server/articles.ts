@@ -59,13 +59,14 @@ export async function getArticle(id: string): Promise<ArticleDetail> {
   return { ...rest, doc: JSON.parse(body) as ArticleDoc };
 }
 
+/** `content.body`: the document as JSON, as the import worker hands it over (lib/server/import-pool.ts). */
 export async function createArticle(
   userId: string,
   meta: ArticleMeta,
-  content: { doc: ArticleDoc; text: string },
+  content: { body: string; text: string },
 ): Promise<{ id: string }> {
   return db.article.create({
-    data: { ...meta, body: JSON.stringify(content.doc), text: content.text, createdById: userId },
+    data: { ...meta, body: content.body, text: content.text, createdById: userId },
     select: { id: true },
   });
 }

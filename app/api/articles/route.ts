@@ -1,10 +1,11 @@
 import { Problem } from "@/lib/errors";
 import { readArticleSubmission } from "@/lib/articles/form";
-import { ArticleImportError, MAX_ARTICLE_BYTES, importArticle } from "@/lib/articles/import";
+import { MAX_ARTICLE_BYTES } from "@/lib/articles/import";
 import { canAddArticles } from "@/lib/users/roles";
 import { apiRoute, routeMethods } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
 import { createArticle, listArticles } from "@/lib/server/articles";
+import { importInWorker } from "@/lib/server/import-pool";
 
 const onGet = apiRoute(async () => json({ articles: await listArticles() }));
 
@@ -20,9 +21,8 @@ const onPost = apiRoute(async ({ req, user }) => {
     throw new Problem("malformed", "Send the article as a form (multipart/form-data).");
   });
   const { meta, source } = await readArticleSubmission(form);
-  const content = await importArticle(source).catch((error: unknown) => {
-    throw error instanceof ArticleImportError ? new Problem("invalid", error.message) : error;
-  });
+  // Off the event loop, with a time and memory cap: refusals are Problems (422, 413, 503).
+  const content = await importInWorker(source);
   const article = await createArticle(user.id, meta, content);
   return json(article, { status: 201, headers: { Location: `/articles/${article.id}` } });
 });
