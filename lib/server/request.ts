@@ -18,3 +18,16 @@ export function publicOrigin(from: Request | string): string {
 export function searchParamsOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);
 }
+
+/**
+ * The client's address, for the per-address sign-in limit. Next's server sets X-Forwarded-For to
+ * the socket's address when the client sent none; behind a proxy that appends to the header, the
+ * last entry is the one that proxy saw. A client talking to Next directly can send the header
+ * itself and so choose its address: the per-address limit then only slows it down, the
+ * per-account limit (keyed by email) holds regardless. "unknown" when there is no header at all.
+ */
+export function clientAddress(req: { headers: Headers }): string {
+  const forwarded = req.headers.get("x-forwarded-for") ?? "";
+  const last = forwarded.split(",").pop()?.trim();
+  return last ? last.slice(0, 64) : "unknown";
+}
