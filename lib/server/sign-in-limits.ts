@@ -34,8 +34,11 @@ const DEFAULT_LIMITS: SignInLimits = {
   windowSeconds: SIGN_IN_WINDOW_SECONDS,
 };
 
-/** What RateLimiterPrisma needs of a client: the `rateLimit` model's delegate (model RateLimit). */
-type StoreClient = Pick<typeof db, "rateLimit">;
+/**
+ * What RateLimiterPrisma needs of a client: the `rateLimit` model's delegate (model RateLimit).
+ * The app's `db` or a plain client of either provider (tests use one as a second instance).
+ */
+type StoreClient = { rateLimit: object };
 
 /**
  * The throttle on rate-limiter-flexible's Prisma store: counters are rows of RateLimit in the
