@@ -1,0 +1,92 @@
+import type { Browser } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+async function signedInPage(browser: Browser, user: { email: string; password: string }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, user);
+  return { context, page };
+}
+
+test("a session cookie copied before sign-out is refused after it", async ({ page, playwright, editor, baseURL }) => {
+  await signIn(page, editor);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session, "a session cookie after sign-in").toBeDefined();
+  const replay = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `${session!.name}=${session!.value}` },
+  });
+  try {
+    expect((await replay.get("/api/articles")).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+    const refused = await replay.get("/api/articles");
+    expect(refused.status()).toBe(401);
+    expect(await refused.json()).toEqual({ error: expect.stringContaining("Sign in") });
+    // And pages: the copy is sent to the sign-in page.
+    const visit = await replay.get("/articles", { maxRedirects: 0 });
+    expect(visit.status()).toBeGreaterThanOrEqual(300);
+    expect(visit.status()).toBeLessThan(400);
+  } finally {
+    await replay.dispose();
+  }
+});
+
+test("the profile shows the account and its sessions; Sign out everywhere ends the other browser's session too", async ({ page, browser, editor }) => {
+  const other = await signedInPage(browser, editor);
+  try {
+    await signIn(page, editor);
+    await page.getByRole("link", { name: editor.name, exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Your profile", level: 1 })).toBeVisible();
+    const account = page.getByRole("region", { name: "Account" });
+    await expect(account).toContainText(editor.name);
+    await expect(account).toContainText(editor.email);
+    await expect(account).toContainText("Editor");
+    const sessions = page.getByRole("region", { name: "Signed-in sessions" }).getByRole("row");
+    await expect(sessions).toHaveCount(3); // header and two sessions
+    await expect(sessions.filter({ hasText: "This device" })).toHaveCount(1);
+    await expect(sessions.filter({ hasText: "This device" })).toContainText("Chrome on");
+
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("status")).toHaveText("You are signed out on every device.");
+
+    // The other browser is signed out at once: its next page goes to sign-in, its API calls get 401.
+    await other.page.goto("/articles");
+    await expect(other.page).toHaveURL(/\/login/);
+    expect((await other.page.request.get("/api/articles")).status()).toBe(401);
+    expect((await page.request.get("/api/articles")).status()).toBe(401);
+  } finally {
+    await other.context.close();
+  }
+});
+
+test("changing the password needs the current one, ends every session and the new one signs in", async ({ page, browser, editor }) => {
+  const other = await signedInPage(browser, editor);
+  try {
+    await signIn(page, editor);
+    await page.goto("/profile");
+    const form = page.getByRole("region", { name: "Change password" });
+    await form.getByLabel("Current password").fill(editor.password);
+    await form.getByLabel("New password").fill("too short");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByText("Choose a new password of at least 12 characters.")).toBeVisible();
+
+    await form.getByLabel("Current password").fill("not my password");
+    await form.getByLabel("New password").fill("a long enough new passphrase");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(form.getByRole("alert")).toHaveText("The current password is not right.");
+
+    await form.getByLabel("Current password").fill(editor.password);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toContainText("Your password is changed");
+    expect((await other.page.request.get("/api/articles")).status()).toBe(401);
+
+    await signIn(page, { email: editor.email, password: "a long enough new passphrase" });
+  } finally {
+    await other.context.close();
+  }
+});
