@@ -1,4 +1,5 @@
 import type { Browser } from "@playwright/test";
+import { E2E_SECOND_PORT } from "./env";
 import { expect, signIn, test } from "./fixtures";
 
 async function signedInPage(browser: Browser, user: { email: string; password: string }) {
@@ -13,12 +14,14 @@ test("a session cookie copied before sign-out is refused after it", async ({ pag
   const cookies = await page.context().cookies();
   const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"));
   expect(session, "a session cookie after sign-in").toBeDefined();
-  const replay = await playwright.request.newContext({
-    baseURL,
-    extraHTTPHeaders: { cookie: `${session!.name}=${session!.value}` },
-  });
+  const copyAt = (url: string | undefined) =>
+    playwright.request.newContext({ baseURL: url, extraHTTPHeaders: { cookie: `${session!.name}=${session!.value}` } });
+  const replay = await copyAt(baseURL);
+  // With two instances on one database (npm test on PostgreSQL), the other instance refuses the copy too.
+  const elsewhere = E2E_SECOND_PORT ? await copyAt(`http://localhost:${E2E_SECOND_PORT}`) : null;
   try {
     expect((await replay.get("/api/articles")).status()).toBe(200);
+    if (elsewhere) expect((await elsewhere.get("/api/articles")).status()).toBe(200);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
@@ -26,12 +29,14 @@ test("a session cookie copied before sign-out is refused after it", async ({ pag
     const refused = await replay.get("/api/articles");
     expect(refused.status()).toBe(401);
     expect(await refused.json()).toEqual({ error: expect.stringContaining("Sign in") });
+    if (elsewhere) expect((await elsewhere.get("/api/articles")).status()).toBe(401);
     // And pages: the copy is sent to the sign-in page.
     const visit = await replay.get("/articles", { maxRedirects: 0 });
     expect(visit.status()).toBeGreaterThanOrEqual(300);
     expect(visit.status()).toBeLessThan(400);
   } finally {
     await replay.dispose();
+    await elsewhere?.dispose();
   }
 });
 
