@@ -1,6 +1,6 @@
 import type { Browser } from "@playwright/test";
 import { E2E_SECOND_PORT } from "./env";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, signInApi, test } from "./fixtures";
 
 async function signedInPage(browser: Browser, user: { email: string; password: string }) {
   const context = await browser.newContext();
@@ -93,5 +93,27 @@ test("changing the password needs the current one, ends every session and the ne
     await signIn(page, { email: editor.email, password: "a long enough new passphrase" });
   } finally {
     await other.context.close();
+  }
+});
+
+test("the password route checks its input on the server too, and needs a session", async ({ playwright, baseURL, editor }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const client = await playwright.request.newContext({ baseURL });
+  try {
+    expect((await anonymous.post("/api/profile/password", { data: { currentPassword: "x", newPassword: "y".repeat(12) } })).status()).toBe(401);
+    expect((await anonymous.post("/api/profile/sign-out-everywhere")).status()).toBe(401);
+
+    await signInApi(client, editor);
+    const short = await client.post("/api/profile/password", { data: { currentPassword: editor.password, newPassword: "short" } });
+    expect(short.status()).toBe(422);
+    expect(await short.json()).toMatchObject({ error: "newPassword: Choose a new password of at least 12 characters." });
+    const wrong = await client.post("/api/profile/password", { data: { currentPassword: "not it", newPassword: "y".repeat(12) } });
+    expect(wrong.status()).toBe(422);
+    expect(await wrong.json()).toMatchObject({ error: "The current password is not right." });
+    // Refused changes leave the session and the password as they were.
+    expect((await client.get("/api/articles")).status()).toBe(200);
+  } finally {
+    await anonymous.dispose();
+    await client.dispose();
   }
 });
