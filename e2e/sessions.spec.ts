@@ -96,7 +96,7 @@ test("changing the password needs the current one, ends every session and the ne
   }
 });
 
-test("the password route checks its input on the server too, and needs a session", async ({ playwright, baseURL, editor }) => {
+test("the password route checks its input on the server too, needs a session and is throttled like sign-in", async ({ playwright, baseURL, editor }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   const client = await playwright.request.newContext({ baseURL });
   try {
@@ -112,6 +112,15 @@ test("the password route checks its input on the server too, and needs a session
     expect(await wrong.json()).toMatchObject({ error: "The current password is not right." });
     // Refused changes leave the session and the password as they were.
     expect((await client.get("/api/articles")).status()).toBe(200);
+
+    // The current password is guarded like sign-in: ten wrong ones (with the one above), then 429 even for the right one.
+    for (let attempt = 2; attempt <= 10; attempt++) {
+      expect((await client.post("/api/profile/password", { data: { currentPassword: `guess ${attempt}`, newPassword: "y".repeat(12) } })).status()).toBe(422);
+    }
+    const limited = await client.post("/api/profile/password", { data: { currentPassword: editor.password, newPassword: "y".repeat(12) } });
+    expect(limited.status()).toBe(429);
+    expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(14 * 60);
+    expect(await limited.json()).toEqual({ error: "Too many sign-in attempts. Try again in 15 minutes." });
   } finally {
     await anonymous.dispose();
     await client.dispose();

@@ -23,13 +23,17 @@ export function withSignInLimits(handler: AuthRoute): AuthRoute {
     const verdict = await signInLimiter().attempt(await emailOf(req.clone()), clientAddress(req));
     if (verdict.allowed) return handler(req, ctx);
 
-    const message = tooManyAttemptsMessage(verdict.retryAfterSeconds);
-    const url = `${publicOrigin(req)}/login?${new URLSearchParams({ error: message })}`;
-    return json(
-      { error: message, url },
-      { status: 429, headers: { "retry-after": String(verdict.retryAfterSeconds), "cache-control": "no-store" } },
-    );
+    const url = `${publicOrigin(req)}/login?${new URLSearchParams({ error: tooManyAttemptsMessage(verdict.retryAfterSeconds) })}`;
+    return tooManyAttempts(verdict.retryAfterSeconds, { url });
   };
+}
+
+/** 429 with Retry-After and the message a person reads: "Too many sign-in attempts. Try again in N minutes." */
+export function tooManyAttempts(retryAfterSeconds: number, extra: Record<string, string> = {}): Response {
+  return json(
+    { error: tooManyAttemptsMessage(retryAfterSeconds), ...extra },
+    { status: 429, headers: { "retry-after": String(retryAfterSeconds), "cache-control": "no-store" } },
+  );
 }
 
 /** The email as next-auth will read it: from a form (what signIn posts) or JSON; "" otherwise. */
