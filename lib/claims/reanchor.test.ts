@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring";
 import { ARTICLE_PARAGRAPHS, ARTICLE_TEXT } from "@/lib/anchoring/testing/sample-article";
-import { reanchorClaims, selectorsAt } from "./reanchor";
+import { planPlacement, planReanchor, reanchorClaims } from "./reanchor";
 
 /** A claim on the first occurrence of `sentence` in the sample article. */
 function claimOn(id: string, sentence: string) {
@@ -65,12 +65,66 @@ describe("reanchorClaims", () => {
   });
 });
 
-describe("selectorsAt", () => {
-  it("quotes the passage a person chose, with its context", () => {
-    const start = REVISED.indexOf("Minsk was chosen");
-    const selectors = selectorsAt(REVISED, start, start + "Minsk was chosen".length);
-    expect(selectors.quote.exact).toBe("Minsk was chosen");
-    expect(selectors.quote.prefix.endsWith("The readout added that ")).toBe(true);
-    expect(selectors.position).toMatchObject({ start, end: start + 16 });
+describe("planReanchor", () => {
+  const stored = (sentence: string) => {
+    const { position, quote } = claimOn("x", sentence).selectors;
+    return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
+  };
+  const updates = planReanchor(REVISED, 2, [
+    { id: "moved", state: "placed", quote: stored(MOVED) },
+    { id: "edited", state: "placed", quote: stored(EDITED) },
+    { id: "deleted", state: "placed", quote: stored(DELETED) },
+  ]);
+  const update = (id: string) => updates.find((entry) => entry.id === id);
+
+  it("gives a moved claim its new passage and context, and records the move in revision 2", () => {
+    expect(update("moved")?.event).toEqual({ kind: "moved", fromValue: null, toValue: "2" });
+    expect(update("moved")?.quote?.exact).toBe(MOVED);
+    expect(update("moved")?.quote?.start).toBe(REVISED.indexOf(MOVED));
+  });
+
+  it("keeps the last certain passage of a claim that needs confirmation or could not be placed", () => {
+    expect(update("edited")?.quote).toBeUndefined();
+    expect(update("edited")?.event?.kind).toBe("text_changed");
+    expect(update("deleted")?.quote).toBeUndefined();
+    expect(update("deleted")?.event?.kind).toBe("not_placed");
+  });
+
+  it("records nothing for a claim that stayed where it was, nor again for one still not placed", () => {
+    const again = planReanchor(`${ARTICLE_TEXT} An added last sentence.`, 3, [
+      { id: "same", state: "placed", quote: stored(UNTOUCHED) },
+      { id: "gone", state: "not_placed", quote: { ...stored(DELETED), exact: "A sentence no revision has." } },
+    ]);
+    expect(again.map((entry) => entry.event)).toEqual([null, null]);
+    expect(again[0]?.anchor.method).toBe("position");
+  });
+});
+
+describe("planPlacement", () => {
+  const start = REVISED.indexOf("Minsk was chosen");
+  const end = start + "Minsk was chosen".length;
+
+  it("re-attaches a claim to the passage a person chose, quoting it with its context", () => {
+    const plan = planPlacement(REVISED, 2, { state: "not_placed", start: null, end: null }, { kind: "reattach", start, end });
+    expect(plan.anchor).toMatchObject({ state: "placed", start, end, method: "reattached", score: 1 });
+    expect(plan.quote.exact).toBe("Minsk was chosen");
+    expect(plan.quote.prefix.endsWith("The readout added that ")).toBe(true);
+    expect(plan.event).toEqual({ kind: "reattached", fromValue: null, toValue: "2" });
+  });
+
+  it("confirms the engine's approximate match", () => {
+    const plan = planPlacement(REVISED, 2, { state: "needs_confirmation", start, end }, { kind: "confirm" });
+    expect(plan.anchor).toMatchObject({ state: "placed", method: "confirmed", start, end });
+  });
+
+  it("refuses to confirm a claim that is not waiting for it, and a passage outside the text", () => {
+    expect(() => planPlacement(REVISED, 2, { state: "placed", start, end }, { kind: "confirm" })).toThrow(/no longer asks/);
+    expect(() =>
+      planPlacement(REVISED, 2, { state: "not_placed", start: null, end: null }, { kind: "reattach", start: 5, end: 5 }),
+    ).toThrow(/Select the passage/);
+    const space = REVISED.indexOf(" ");
+    expect(() =>
+      planPlacement(REVISED, 2, { state: "not_placed", start: null, end: null }, { kind: "reattach", start: space, end: space + 1 }),
+    ).toThrow(/not only spaces/);
   });
 });

@@ -1,4 +1,6 @@
 import { createLocator, describeRange, type Anchor, type ClaimSelectors } from "@/lib/anchoring";
+import { Problem } from "@/lib/errors";
+import type { PlannedEvent } from "./changes";
 
 /**
  * Where a claim stands in an article's current revision:
@@ -63,10 +65,110 @@ export function reanchorClaims(
   return anchors;
 }
 
+/** The passage a claim last quoted with certainty, as stored (Claim.quote*). */
+export interface StoredQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+export const selectorsOf = (quote: StoredQuote): ClaimSelectors => ({
+  position: { type: "TextPositionSelector", start: quote.start, end: quote.end },
+  quote: { type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+});
+
+const quoteOf = (selectors: ClaimSelectors): StoredQuote => ({
+  exact: selectors.quote.exact,
+  prefix: selectors.quote.prefix,
+  suffix: selectors.quote.suffix,
+  start: selectors.position.start,
+  end: selectors.position.end,
+});
+
+export interface ClaimToReanchor {
+  id: string;
+  state: AnchorState;
+  quote: StoredQuote;
+}
+
+export interface AnchorUpdate {
+  id: string;
+  anchor: ClaimAnchor;
+  /** The new certain passage, when the claim was placed; unchanged (absent) otherwise. */
+  quote?: StoredQuote;
+  /** What the claim's history records; none when it simply stayed where it was. */
+  event: PlannedEvent | null;
+}
+
 /**
- * The selectors a claim quotes once a person has decided where it sits in `text` (confirmed the
- * engine's approximate match, or re-attached it by hand): the passage, its context, its position.
+ * A new revision's effect on each live claim: its anchor, its certain passage (a placed claim
+ * quotes the new text and context; an uncertain one keeps looking for the passage it last quoted
+ * with certainty) and its history event: moved, text changed, could not be placed — recorded
+ * when the claim moved or its state changed, so an untouched claim's history stays quiet.
  */
-export function selectorsAt(text: string, start: number, end: number): ClaimSelectors {
-  return describeRange(text, start, end);
+export function planReanchor(text: string, revision: number, claims: readonly ClaimToReanchor[]): AnchorUpdate[] {
+  const locate = createLocator(text);
+  return claims.map((claim) => {
+    const anchor = anchorFromEngine(locate(selectorsOf(claim.quote)), revision);
+    const to = String(revision);
+    if (anchor.state === "placed" && anchor.start !== null && anchor.end !== null) {
+      const moved = anchor.method !== "position" || claim.state !== "placed";
+      return {
+        id: claim.id,
+        anchor,
+        quote: quoteOf(describeRange(text, anchor.start, anchor.end)),
+        event: moved ? { kind: "moved", fromValue: null, toValue: to } : null,
+      };
+    }
+    const kind = anchor.state === "needs_confirmation" ? "text_changed" : "not_placed";
+    const changed = claim.state !== anchor.state || anchor.state === "needs_confirmation";
+    return { id: claim.id, anchor, event: changed ? { kind, fromValue: null, toValue: to } : null };
+  });
+}
+
+/**
+ * A person's decision on a claim's place in the current revision: Confirm takes the engine's
+ * approximate match, Re-attach a passage they selected. The claim then quotes that passage; its
+ * rating, sources, history and discussion stay.
+ */
+export function planPlacement(
+  text: string,
+  revision: number,
+  claim: { state: AnchorState; start: number | null; end: number | null },
+  decision: { kind: "confirm" } | { kind: "reattach"; start: number; end: number },
+): { anchor: ClaimAnchor; quote: StoredQuote; event: PlannedEvent } {
+  let range: { start: number; end: number };
+  if (decision.kind === "confirm") {
+    if (claim.state !== "needs_confirmation" || claim.start === null || claim.end === null) {
+      throw new Problem("conflict", "This claim no longer asks for confirmation: reload it to see where it is.");
+    }
+    range = { start: claim.start, end: claim.end };
+  } else {
+    range = { start: decision.start, end: decision.end };
+  }
+  let selectors: ClaimSelectors;
+  try {
+    selectors = describeRange(text, range.start, range.end);
+  } catch {
+    throw new Problem("invalid", "Select the passage to attach the claim to, inside the article's current text.");
+  }
+  if (selectors.quote.exact.trim() === "") {
+    throw new Problem("invalid", "Select some words to attach the claim to, not only spaces.");
+  }
+  const method = decision.kind === "confirm" ? "confirmed" : "reattached";
+  return {
+    anchor: {
+      state: "placed",
+      revision,
+      start: selectors.position.start,
+      end: selectors.position.end,
+      method,
+      score: 1,
+      reason: null,
+    },
+    quote: quoteOf(selectors),
+    event: { kind: method, fromValue: null, toValue: String(revision) },
+  };
 }
