@@ -131,7 +131,7 @@ export function createRawPgStore(databaseUrl: string): ClaimStore {
         for (const event of plan.events)
           await query(client, "insertEvent", [nextId(), id, user.id, event.kind, event.fromValue, event.toValue, at]);
       });
-      return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now });
+      return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now, revision: 1 });
     },
 
     async update(user: SessionUser, id, input) {

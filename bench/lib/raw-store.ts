@@ -98,7 +98,7 @@ export function createRawStore(databaseUrl: string): ClaimStore {
     const { claimSeq } = bumpSeq.get({ id: articleId, at })!;
     insertClaim.run({ id, articleId, authorId: user.id, ...plan.claim, seq: claimSeq, at });
     for (const event of plan.events) insertEvent.run({ id: nextId(), claimId: id, actorId: user.id, ...event, at });
-    return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now });
+    return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now, revision: 1 });
   });
 
   const update = db.transaction((user: SessionUser, id: string, input: UpdateClaimInput) => {

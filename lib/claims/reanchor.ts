@@ -1,6 +1,8 @@
-import { createLocator, describeRange, type Anchor, type ClaimSelectors } from "@/lib/anchoring";
+import { createLocator, describeRange, validateSelectors, type Anchor, type ClaimSelectors } from "@/lib/anchoring";
 import { Problem } from "@/lib/errors";
 import type { PlannedEvent } from "./changes";
+import type { CreateClaimInput } from "./schemas";
+import type { AnchorView } from "./types";
 
 /**
  * Where a claim stands in an article's current revision:
@@ -32,6 +34,16 @@ export interface ClaimAnchor {
 export interface AnchorableClaim {
   id: string;
   selectors: ClaimSelectors;
+}
+
+export function anchorStateOf(value: string): AnchorState {
+  return value === "needs_confirmation" || value === "not_placed" ? value : "placed";
+}
+
+const METHODS: readonly string[] = ["position", "exact", "fuzzy", "confirmed", "reattached"];
+
+export function anchorMethodOf(value: string | null): AnchorMethod | null {
+  return value !== null && METHODS.includes(value) ? (value as AnchorMethod) : null;
 }
 
 /** The state an engine anchor maps to. */
@@ -129,6 +141,30 @@ export function planReanchor(text: string, revision: number, claims: readonly Cl
 }
 
 /**
+ * A new claim's selectors, made against an older revision's text, carried to the current text:
+ * only when the engine places the passage with certainty (verbatim); null otherwise.
+ */
+export function carryToRevision(
+  oldText: string,
+  currentText: string,
+  input: CreateClaimInput,
+): CreateClaimInput | null {
+  const position = { type: "TextPositionSelector" as const, ...input.position };
+  const quote = { type: "TextQuoteSelector" as const, ...input.quote };
+  if (validateSelectors(oldText, position, quote)) return null;
+  const marked = describeRange(oldText, position.start, position.end);
+  const anchor = anchorFromEngine(createLocator(currentText)(marked), 0);
+  if (anchor.state !== "placed" || anchor.start === null || anchor.end === null) return null;
+  const placed = describeRange(currentText, anchor.start, anchor.end);
+  return {
+    ...input,
+    revision: undefined,
+    position: { start: placed.position.start, end: placed.position.end },
+    quote: { exact: placed.quote.exact, prefix: placed.quote.prefix, suffix: placed.quote.suffix },
+  };
+}
+
+/**
  * A person's decision on a claim's place in the current revision: Confirm takes the engine's
  * approximate match, Re-attach a passage they selected. The claim then quotes that passage; its
  * rating, sources, history and discussion stay.
@@ -171,4 +207,22 @@ export function planPlacement(
     quote: quoteOf(selectors),
     event: { kind: method, fromValue: null, toValue: String(revision) },
   };
+}
+
+/** An anchor as the API shows it; `previous` is the passage quoted before, for a claim not placed there. */
+export function anchorView(anchor: ClaimAnchor, previous: string): AnchorView {
+  return {
+    state: anchor.state,
+    revision: anchor.revision,
+    start: anchor.start,
+    end: anchor.end,
+    method: anchor.method,
+    ...(anchor.state === "placed" ? {} : { previous }),
+    ...(anchor.reason ? { reason: anchor.reason } : {}),
+  };
+}
+
+/** The anchor of a claim placed where it was marked: a new claim, or one of an unchanged article. */
+export function markedAnchor(revision: number, start: number, end: number): AnchorView {
+  return { state: "placed", revision, start, end, method: "position" };
 }

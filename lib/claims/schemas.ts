@@ -33,6 +33,13 @@ export const createClaimSchema = z
       .strict(),
     status: statusSchema.optional(),
     note: note.optional(),
+    /** The revision the passage was selected in; the current one when left out. */
+    revision: z
+      .number({ error: "revision must be a revision number." })
+      .int("revision must be a revision number.")
+      .min(1, "revision must be a revision number.")
+      .max(1_000_000, "revision must be a revision number.")
+      .optional(),
   })
   .strict()
   .refine((value) => value.position.end > value.position.start, {

@@ -13,6 +13,7 @@ import {
   fixtureClaims,
   fixtureInput,
   fixtureReport,
+  reanchoredIn,
 } from "./testing/fixture";
 
 describe("buildReport", () => {
@@ -130,7 +131,9 @@ describe("buildReport", () => {
 
   it("shows the article's current wording when an edit changed the passage", () => {
     const edited = FIXTURE_TEXT.replace("open to sending a delegation", "open to sending a small delegation");
-    const report = buildReport(fixtureInput({ article: { ...fixtureInput().article, text: edited } }));
+    // The server re-anchors every claim when the revision is saved; the report draws its decisions.
+    const claims = reanchoredIn(edited, fixtureClaims());
+    const report = buildReport(fixtureInput({ article: { ...fixtureInput().article, text: edited }, claims }));
     const verified = report.claims.find((c) => c.id === "claim-verified");
     expect(verified?.placement).toMatchObject({
       status: "anchored",

@@ -1,4 +1,6 @@
 import { describeEvent } from "@/lib/claims/history";
+import { markedAnchor } from "@/lib/claims/reanchor";
+import type { AnchorView } from "@/lib/claims/types";
 import { placeClaims, type Placed } from "@/lib/claims/placement";
 import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef } from "@/lib/claims/types";
@@ -153,6 +155,9 @@ export interface ReportClaim {
   disagreements: { claimId: string; number: number; editor: string; statusLabel: string }[];
   /** The stored W3C selectors and version, so the Web Annotation export matches the API's. */
   selectors: { position: { start: number; end: number }; quote: { exact: string; prefix: string; suffix: string } };
+  /** The revision the selectors are in, and where the claim stands in the current one. */
+  revision: number;
+  anchor: AnchorView;
   version: number;
 }
 
@@ -166,6 +171,7 @@ export function buildReport(input: ReportInput): Report {
   const orphans = placed.filter((claim) => !isAnchored(claim)).sort(byStoredPosition);
   const ordered = [...anchored, ...orphans];
   const numbers = new Map(ordered.map((claim, index) => [claim.id, index + 1]));
+  const anchors = new Map(input.claims.map((claim) => [claim.id, claim.anchor]));
 
   const toReportClaim = (claim: PlacedClaim): ReportClaim => {
     const info = STATUS_INFO[claim.status];
@@ -217,6 +223,8 @@ export function buildReport(input: ReportInput): Report {
         position: { start: claim.position.start, end: claim.position.end },
         quote: { exact: claim.quote.exact, prefix: claim.quote.prefix, suffix: claim.quote.suffix },
       },
+      revision: claim.revision,
+      anchor: anchors.get(claim.id) ?? markedAnchor(claim.revision, claim.position.start, claim.position.end),
       version: claim.version,
     };
   };
@@ -270,7 +278,7 @@ function byStoredPosition(a: PlacedClaim, b: PlacedClaim): number {
   return a.position.start - b.position.start || byAge(a, b);
 }
 
-function byAge(a: ClaimView, b: ClaimView): number {
+function byAge(a: Pick<ClaimView, "createdAt" | "id">, b: Pick<ClaimView, "createdAt" | "id">): number {
   return compareIso(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -292,7 +300,7 @@ function currentTextIfChanged(text: string, anchor: { start: number; end: number
  * falls back to its own timestamps so every claim has a "last change" to show and to date
  * its ClaimReview with.
  */
-function lastChangeOf(claim: ClaimView): ReportChange {
+function lastChangeOf(claim: Pick<ClaimView, "history" | "createdAt" | "updatedAt" | "author">): ReportChange {
   let latest = claim.history[0];
   for (const event of claim.history) if (latest && compareIso(event.at, latest.at) > 0) latest = event;
   if (latest) return { at: iso(latest.at), by: latest.actor.name, description: describeEvent(latest) };
