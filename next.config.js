@@ -8,6 +8,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   typedRoutes: false,
+  // The headers that are the same for every response. The pages' Content-Security-Policy (a nonce
+  // per request) and HSTS (when the public URL is https, known only at run time) are set by proxy.ts.
   async headers() {
     return [
       {
@@ -15,8 +17,19 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // For browsers without CSP frame-ancestors.
           { key: "X-Frame-Options", value: "DENY" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+          },
         ],
+      },
+      {
+        // API answers and downloads are never pages: nothing in them may load or run (lib/security/csp.ts
+        // API_CONTENT_SECURITY_POLICY, kept equal by lib/security/csp.test.ts).
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
     ];
   },

@@ -1,23 +1,43 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { STRICT_TRANSPORT_SECURITY, newNonce, pageContentSecurityPolicy } from "@/lib/security/csp";
 import { serverConfig } from "@/lib/server/env";
+import { readSessionToken } from "@/lib/server/session-token";
+
+/** Pages anyone may see; every other page needs a session. */
+const PUBLIC_PAGES = new Set(["/login"]);
 
 /**
- * First gate for pages: anonymous visits go to /login and come back after signing in. Pages check
- * the session again. API routes are not matched: every handler is wrapped by `apiRoute`, which
- * answers 401 itself, so decoding the session twice per API call would only cost time.
+ * Every page request passes here: it gets a Content-Security-Policy with a fresh nonce (Next.js
+ * reads the nonce from the request's CSP header and puts it on its own scripts; the root layout
+ * renders every page per request for that), HSTS when the public URL is https, and anonymous visits
+ * to pages other than sign-in go to /login and come back after signing in. Pages check the session
+ * again.
+ *
+ * API routes are not matched: every handler is wrapped by `apiRoute`, which answers 401 itself, so
+ * decoding the session twice per API call would only cost time; their headers are static
+ * (next.config.js).
  */
 export async function proxy(req: NextRequest): Promise<NextResponse> {
-  const token = await getToken({ req, secret: serverConfig().nextAuthSecret });
-  if (token) return NextResponse.next();
-
+  const config = serverConfig();
+  const policy = pageContentSecurityPolicy(newNonce(), { development: config.nodeEnv === "development" });
   const { pathname, search } = req.nextUrl;
-  const login = new URL("/login", req.url);
-  login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+
+  let response: NextResponse;
+  if (PUBLIC_PAGES.has(pathname) || (await readSessionToken(req))) {
+    const headers = new Headers(req.headers);
+    headers.set("content-security-policy", policy);
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    const login = new URL("/login", req.url);
+    login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    response = NextResponse.redirect(login);
+  }
+  response.headers.set("Content-Security-Policy", policy);
+  if (config.https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 export const config = {
-  // Every page but sign-in; not the API (see above) nor static assets.
-  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Every page, sign-in included; not the API (see above) nor static assets.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

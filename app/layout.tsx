@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,11 @@ export const metadata: Metadata = {
   description: "Fact-checking annotations for newsroom editors",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page, the 404 page included, is rendered per request: Next.js puts the request's CSP
+  // nonce (proxy.ts) on its scripts only while rendering, and a page prerendered at build time
+  // would carry scripts without one, which the policy blocks.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

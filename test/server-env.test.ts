@@ -26,6 +26,15 @@ describe("server environment", () => {
 
   it("uses the configured organisation and public URL without a trailing slash", () => {
     const config = readServerEnv({ NODE_ENV: "test", FACTLINE_ORGANIZATION: " Desk ", NEXTAUTH_URL: "https://desk.example.org/" });
-    expect(config).toMatchObject({ organization: "Desk", publicUrl: "https://desk.example.org" });
+    expect(config).toMatchObject({ organization: "Desk", publicUrl: "https://desk.example.org", https: true });
+    expect(readServerEnv({ NODE_ENV: "test", NEXTAUTH_URL: "http://localhost:3000" }).https).toBe(false);
+  });
+
+  it("trusts forwarded headers only when FACTLINE_TRUST_PROXY says so, and names the setting when it is wrong", () => {
+    expect(readServerEnv({ NODE_ENV: "test" }).trustProxy).toBe(false);
+    expect(readServerEnv({ NODE_ENV: "test", FACTLINE_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(readServerEnv({ NODE_ENV: "test", FACTLINE_TRUST_PROXY: "1" }).trustProxy).toBe(true);
+    expect(readServerEnv({ NODE_ENV: "test", FACTLINE_TRUST_PROXY: "0" }).trustProxy).toBe(false);
+    expect(() => readServerEnv({ NODE_ENV: "test", FACTLINE_TRUST_PROXY: "yes" })).toThrow(/FACTLINE_TRUST_PROXY must be true/);
   });
 });

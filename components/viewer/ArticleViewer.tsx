@@ -12,6 +12,7 @@ import { ReadOnlyCaret } from "./read-only-caret";
 import { highlightsFor } from "./highlight-classes";
 import { StaticDocument } from "./StaticDocument";
 import { useSelectedPassage } from "./useSelectedPassage";
+import "./prosemirror-core.css";
 
 export const MARK_SHORTCUT = { key: "m", label: "Alt+M" } as const;
 
@@ -24,6 +25,8 @@ const EDITOR_OPTIONS = {
   editable: true,
   // The server has no DOM: render the editor only after hydration (StaticDocument covers SSR).
   immediatelyRender: false,
+  // TipTap's own inline <style> would need the page's CSP nonce; its rules are in prosemirror-core.css.
+  injectCSS: false,
   editorProps: {
     attributes: {
       "aria-label": "Article text",

@@ -2,7 +2,9 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { Problem, STATUS_OF } from "@/lib/errors";
+import { isCrossSiteWrite } from "@/lib/security/origin";
 import { json } from "./json-response";
+import { ownOrigin } from "./request";
 import { userFromRequest, type SessionUser } from "./session";
 
 export interface ApiContext<Params> {
@@ -35,23 +37,42 @@ export function apiRoute<Params = Record<string, never>>(
   };
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /**
- * A write whose Origin is another site: refused, on top of the session cookie's SameSite=Lax.
- * Requests without an Origin header (scripts, curl, server-to-server) are not browsers' cross-site
- * requests and pass.
+ * A write from another site (lib/security/origin.ts): refused, on top of the session cookie's
+ * SameSite=Lax. Requests without Origin and Sec-Fetch-Site (scripts, curl) pass.
  */
 function crossSiteWrite(req: Request): boolean {
-  if (SAFE_METHODS.has(req.method)) return false;
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  const request = { method: req.method, origin: req.headers.get("origin"), secFetchSite: req.headers.get("sec-fetch-site") };
+  return isCrossSiteWrite(request, ownOrigin(req));
+}
+
+export const HTTP_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+type Handler<Params> = (req: Request, ctx: RouteContext<Params>) => Promise<Response>;
+
+/**
+ * Every HTTP method of a route file, from the ones it implements: the others answer 405 with an
+ * `Allow` header and a JSON error (Next.js alone answers an empty 405), HEAD runs GET, OPTIONS
+ * lists the methods. Each route file exports all of them:
+ * `export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: …, POST: … })`
+ * (e2e/api-routes.spec.ts checks every route in the build).
+ */
+export function routeMethods<Params>(
+  handlers: Partial<Record<Exclude<HttpMethod, "HEAD" | "OPTIONS">, Handler<Params>>>,
+): Record<HttpMethod, Handler<Params>> {
+  const implemented: Partial<Record<HttpMethod, Handler<Params>>> = { ...handlers };
+  if (implemented.GET) implemented.HEAD = implemented.GET;
+  const allow = [...HTTP_METHODS.filter((method) => implemented[method]), "OPTIONS"].join(", ");
+  implemented.OPTIONS = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  const notAllowed: Handler<Params> = async (req) =>
+    json(
+      { error: `${req.method} is not allowed on ${new URL(req.url).pathname}. Allowed: ${allow}.` },
+      { status: 405, headers: { Allow: allow } },
+    );
+  return Object.fromEntries(HTTP_METHODS.map((method) => [method, implemented[method] ?? notAllowed])) as Record<
+    HttpMethod,
+    Handler<Params>
+  >;
 }
 
 export function problemResponse(problem: Problem): NextResponse {
@@ -96,4 +117,9 @@ export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = 6
 
 function tooLarge(maxBytes: number): Problem {
   return new Problem("too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+}
+
+/** The answer to a path under /api/ that no route file serves (app/api/[...path]/route.ts). */
+export async function noSuchApiRoute(req: Request): Promise<Response> {
+  return json({ error: `No such API route: ${req.method} ${new URL(req.url).pathname}.` }, { status: 404 });
 }

@@ -8,6 +8,8 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   secret: serverConfig().nextAuthSecret,
+  // Secure, `__Secure-`-named cookies when the public URL is https; lib/server/session-token.ts reads the same name.
+  useSecureCookies: serverConfig().https,
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -7,6 +7,11 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET is shorter than 16 characters: use a long random string.").optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL is not a URL: write it as https://factline.example.org.").optional(),
   FACTLINE_ORGANIZATION: z.string().trim().optional(),
+  FACTLINE_TRUST_PROXY: z
+    .enum(["true", "1", "false", "0", ""], {
+      error: "FACTLINE_TRUST_PROXY must be true (or 1) behind a reverse proxy you run, else false (or unset).",
+    })
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -18,6 +23,13 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** The organisation that publishes the fact-checks (ClaimReview author). */
   organization: string;
+  /**
+   * Whether X-Forwarded-Host/-Proto/-For come from a reverse proxy of this deployment. Off by
+   * default: anyone can send those headers.
+   */
+  trustProxy: boolean;
+  /** The public URL is https: HSTS, and session cookies named `__Secure-…` with the Secure flag. */
+  https: boolean;
 }
 
 /**
@@ -42,6 +54,8 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     nextAuthSecret: values.NEXTAUTH_SECRET,
     publicUrl: values.NEXTAUTH_URL?.replace(/\/$/, ""),
     organization: values.FACTLINE_ORGANIZATION || "Factline",
+    trustProxy: values.FACTLINE_TRUST_PROXY === "true" || values.FACTLINE_TRUST_PROXY === "1",
+    https: values.NEXTAUTH_URL?.startsWith("https://") ?? false,
   };
 }
 

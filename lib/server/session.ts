@@ -1,9 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { getToken } from "next-auth/jwt";
 import { redirect } from "next/navigation";
 import { authOptions } from "./auth";
-import { serverConfig } from "./env";
+import { readSessionToken } from "./session-token";
 
 export interface SessionUser {
   id: string;
@@ -29,7 +28,7 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
  * what getServerSession does too, minus the callbacks and cookie handling of a full auth request.
  */
 export async function userFromRequest(req: Request): Promise<SessionUser | null> {
-  const token = await getToken({ req: req as Parameters<typeof getToken>[0]["req"], secret: serverConfig().nextAuthSecret });
+  const token = await readSessionToken(req);
   if (!token?.id || !token.role) return null;
   return { id: token.id, name: token.name ?? "", email: token.email ?? "", role: token.role };
 }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { updateClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toWebAnnotation } from "@/lib/claims/web-annotation";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute, routeMethods, readJson } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
 import { deleteClaim, getClaimDetails, updateClaim } from "@/lib/server/claims";
 import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
@@ -10,20 +10,22 @@ import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request"
 type Params = { id: string };
 
 /** The claim without its history (…/history has it). */
-export const GET = apiRoute<Params>(async ({ req, params }) => {
+const onGet = apiRoute<Params>(async ({ req, params }) => {
   const claim = await getClaimDetails(params.id);
   if (!wantsJsonLd(req)) return json(claim);
   const annotation = toWebAnnotation(claim, { baseUrl: publicOrigin(req), articleId: claim.articleId });
   return json(annotation, { headers: { "Content-Type": LD_JSON, Vary: "Accept" } });
 });
 
-export const PATCH = apiRoute<Params>(async ({ req, user, params }) =>
+const onPatch = apiRoute<Params>(async ({ req, user, params }) =>
   json(await updateClaim(user, params.id, await readJson(req, updateClaimSchema))),
 );
 
 const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
 
-export const DELETE = apiRoute<Params>(async ({ req, user, params }) => {
+const onDelete = apiRoute<Params>(async ({ req, user, params }) => {
   await deleteClaim(user, params.id, deleteQuerySchema.parse(searchParamsOf(req)).version);
   return new NextResponse(null, { status: 204 });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: onGet, PATCH: onPatch, DELETE: onDelete });

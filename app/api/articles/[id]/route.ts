@@ -1,5 +1,7 @@
-import { apiRoute } from "@/lib/server/api";
+import { apiRoute, routeMethods } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
 import { getArticle } from "@/lib/server/articles";
 
-export const GET = apiRoute<{ id: string }>(async ({ params }) => json(await getArticle(params.id)));
+const onGet = apiRoute<{ id: string }>(async ({ params }) => json(await getArticle(params.id)));
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: onGet });

@@ -1,13 +1,15 @@
-import { apiRoute } from "@/lib/server/api";
+import { apiRoute, routeMethods } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
 import { getClaimHistory } from "@/lib/server/claims";
 
 type Params = { id: string };
 
 /** A claim's history, oldest first; the card loads it when its History is opened. */
-export const GET = apiRoute<Params>(async ({ params }) =>
+const onGet = apiRoute<Params>(async ({ params }) =>
   json(
     { history: await getClaimHistory(params.id) },
     { headers: { "Cache-Control": "private, no-cache" } },
   ),
 );
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: onGet });

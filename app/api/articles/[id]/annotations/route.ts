@@ -1,6 +1,6 @@
 import { claimFilterSchema, claimListQuerySchema, createClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toAnnotationCollection } from "@/lib/claims/web-annotation";
-import { apiRoute, readJson } from "@/lib/server/api";
+import { apiRoute, routeMethods, readJson } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
 import { getArticleTitle } from "@/lib/server/articles";
 import { createClaim, listClaims, readClaimsFeed } from "@/lib/server/claims";
@@ -11,7 +11,7 @@ type Params = { id: string };
 // Per user ("me") and changing with every write: each client revalidates, no shared cache keeps it.
 const LIST_HEADERS = { "Cache-Control": "private, no-cache", Vary: "Accept" };
 
-export const GET = apiRoute<Params>(async ({ req, user, params }) => {
+const onGet = apiRoute<Params>(async ({ req, user, params }) => {
   if (wantsJsonLd(req)) {
     const claims = await listClaims(params.id, claimFilterSchema.parse(searchParamsOf(req)), user);
     const title = await getArticleTitle(params.id);
@@ -25,7 +25,9 @@ export const GET = apiRoute<Params>(async ({ req, user, params }) => {
   return json(feed.answer, { headers });
 });
 
-export const POST = apiRoute<Params>(async ({ req, user, params }) => {
+const onPost = apiRoute<Params>(async ({ req, user, params }) => {
   const claim = await createClaim(user, params.id, await readJson(req, createClaimSchema));
   return json(claim, { status: 201, headers: { Location: `/api/annotations/${claim.id}` } });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: onGet, POST: onPost });

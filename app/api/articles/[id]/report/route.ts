@@ -1,10 +1,10 @@
 import { Problem } from "@/lib/errors";
 import { REPORT_FORMATS, REPORT_FORMAT_INFO, contentDisposition, isReportFormat, renderReport, reportFileName } from "@/lib/report/formats";
-import { apiRoute } from "@/lib/server/api";
+import { apiRoute, routeMethods } from "@/lib/server/api";
 import { buildArticleReport } from "@/lib/server/reports";
 import { publicOrigin } from "@/lib/server/request";
 
-export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
+const onGet = apiRoute<{ id: string }>(async ({ req, user, params }) => {
   const query = new URL(req.url).searchParams;
   const format = query.get("format") ?? "";
   if (!isReportFormat(format)) {
@@ -20,3 +20,5 @@ export const GET = apiRoute<{ id: string }>(async ({ req, user, params }) => {
     },
   });
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = routeMethods({ GET: onGet });
