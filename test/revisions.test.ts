@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CreateClaimInput } from "@/lib/claims/schemas";
 import { db } from "@/lib/server/db";
-import { createClaim, getClaimDetails, getClaimHistory, listClaimSummaries } from "@/lib/server/claims";
+import { createClaim, getClaimDetails, getClaimHistory, listClaimSummaries, placeClaim } from "@/lib/server/claims";
 import { getArticle } from "@/lib/server/articles";
 import { getRevision, listRevisions, saveRevision, type RevisionInput } from "@/lib/server/revisions";
 import { createArticle, createUser, docOf, sessionOf, type TestArticle } from "./factories";
@@ -152,5 +152,51 @@ describe("claims marked in an older revision", () => {
       createClaim(sam, article.id, { ...selectorsFor(SENTENCES.bridge), revision: 1 }),
     ).rejects.toMatchObject({ kind: "conflict" });
     expect(await db.claim.count({ where: { articleId: article.id } })).toBe(0);
+  });
+});
+
+describe("placeClaim: a person decides where a claim sits", () => {
+  async function revised() {
+    const turnout = await createClaim(sam, article.id, { ...selectorsFor(SENTENCES.turnout), status: "UNPROVEN" });
+    const bridge = await createClaim(sam, article.id, selectorsFor(SENTENCES.bridge));
+    await saveRevision(erin, article.id, revisionOf(EDITED.split("\n")));
+    return { turnout: await getClaimDetails(turnout.id), bridge: await getClaimDetails(bridge.id), text: (await getArticle(article.id)).text };
+  }
+
+  it("confirms the new passage: placed, rating kept, recorded in history", async () => {
+    const { turnout, text } = await revised();
+    const confirmed = await placeClaim(erin, turnout.id, { version: turnout.version, decision: "confirm" });
+    expect(confirmed.anchor).toMatchObject({ state: "placed", method: "confirmed", revision: 2 });
+    const stored = await getClaimDetails(turnout.id);
+    expect(text.slice(stored.anchor.start ?? 0, stored.anchor.end ?? 0)).toContain("64 percent");
+    expect(stored.status).toBe("UNPROVEN");
+    expect((await getClaimHistory(turnout.id)).at(-1)).toMatchObject({ kind: "confirmed", to: "2", actor: { name: "Erin Editor" } });
+  });
+
+  it("re-attaches a claim that could not be placed to a passage a person chose", async () => {
+    const { bridge, text } = await revised();
+    const start = text.indexOf(SENTENCES.school);
+    const attached = await placeClaim(sam, bridge.id, {
+      version: bridge.version,
+      decision: "reattach",
+      position: { start, end: start + SENTENCES.school.length },
+    });
+    expect(attached.anchor).toMatchObject({ state: "placed", method: "reattached", start });
+    // The next revision looks for the passage it now quotes.
+    await saveRevision(erin, article.id, revisionOf(["A new first line.", ...EDITED.split("\n")]));
+    const after = await getClaimDetails(bridge.id);
+    expect(after.anchor).toMatchObject({ state: "placed", revision: 3, method: "exact" });
+  });
+
+  it("refuses a colleague who is neither the claim's author nor the article's editor, and a stale version", async () => {
+    const { turnout } = await revised();
+    const other = sessionOf(await createUser(db, { name: "Olga Other" }));
+    await expect(placeClaim(other, turnout.id, { version: turnout.version, decision: "confirm" })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
+    await expect(placeClaim(sam, turnout.id, { version: turnout.version + 1, decision: "confirm" })).rejects.toMatchObject({
+      kind: "conflict",
+    });
+    expect((await getClaimDetails(turnout.id)).anchor.state).toBe("needs_confirmation");
   });
 });

@@ -87,6 +87,28 @@ export const updateClaimSchema = z
   .strict();
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 
+const version = z
+  .number({ error: "Send the claim's version (from when you loaded it)." })
+  .int("The version is a whole number.")
+  .min(1, "Versions start at 1.")
+  .max(MAX_INT, "There is no such version: reload the claim.");
+
+/**
+ * POST /api/annotations/{id}/anchor: a person's decision on where the claim sits in the current
+ * revision. "confirm" takes the passage the engine found; "reattach" the passage at `position`.
+ */
+export const placeClaimSchema = z.discriminatedUnion(
+  "decision",
+  [
+    z.object({ version, decision: z.literal("confirm") }).strict(),
+    z
+      .object({ version, decision: z.literal("reattach"), position: z.object({ start: offset, end: offset }).strict() })
+      .strict(),
+  ],
+  { error: 'decision is "confirm" or "reattach" (with the position of the passage to attach the claim to).' },
+);
+export type PlaceClaimInput = z.infer<typeof placeClaimSchema>;
+
 /** GET /api/articles/{id}/annotations?user=me|{userId}&status=VERIFIED */
 export const claimFilterSchema = z.object({
   user: recordIdSchema('Filter by user "me" or by an editor\'s id.').optional(),
