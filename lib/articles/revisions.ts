@@ -34,6 +34,17 @@ export function canEditArticle(user: { id: string; role: Role }, article: { crea
   return user.role === "ADMIN" || article.createdById === user.id;
 }
 
+/** A revision as the list shows it (GET /api/articles/{id}/revisions). */
+export interface RevisionSummary {
+  number: number;
+  createdAt: string;
+  createdBy: { id: string; name: string };
+  note: string;
+  charsAdded: number;
+  charsRemoved: number;
+  current: boolean;
+}
+
 export interface CurrentArticle extends ArticleMeta {
   createdById: string;
   revision: number;

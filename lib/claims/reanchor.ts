@@ -222,6 +222,23 @@ export function anchorView(anchor: ClaimAnchor, previous: string): AnchorView {
   };
 }
 
+/**
+ * Where a claim sat in an older revision's text: its original selectors (revision `marked`) placed
+ * by the engine, so an old revision shows its claims as they were then. Null for a claim marked later.
+ */
+export function anchorInRevision(
+  claim: { revision: number; position: { start: number; end: number }; quote: { exact: string; prefix: string; suffix: string } },
+  text: string,
+  revision: number,
+): AnchorView | null {
+  if (claim.revision > revision) return null;
+  const found = createLocator(text)({
+    position: { type: "TextPositionSelector", ...claim.position },
+    quote: { type: "TextQuoteSelector", ...claim.quote },
+  });
+  return anchorView(anchorFromEngine(found, revision), claim.quote.exact);
+}
+
 /** The anchor of a claim placed where it was marked: a new claim, or one of an unchanged article. */
 export function markedAnchor(revision: number, start: number, end: number): AnchorView {
   return { state: "placed", revision, start, end, method: "position" };

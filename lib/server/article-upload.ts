@@ -1,17 +1,17 @@
 import "server-only";
 import { Problem } from "@/lib/errors";
 import type { ArticleDoc } from "@/lib/articles/document";
-import { readArticleSubmission } from "@/lib/articles/form";
+import { keepsText, readArticleMeta, readArticleSubmission } from "@/lib/articles/form";
 import { ArticleImportError, MAX_ARTICLE_BYTES, importArticle } from "@/lib/articles/import";
 import type { ArticleMeta } from "@/lib/articles/schemas";
 
 // Room for the form's other fields and multipart framing around a 2 MB article.
 const MAX_FORM_BYTES = MAX_ARTICLE_BYTES + 64 * 1024;
 
-export interface ArticleUpload {
+export interface ArticleUpload<Content = { doc: ArticleDoc; text: string }> {
   form: FormData;
   meta: ArticleMeta;
-  content: { doc: ArticleDoc; text: string };
+  content: Content;
 }
 
 /**
@@ -20,12 +20,20 @@ export interface ArticleUpload {
  * 422 for what the import refuses.
  */
 export async function readArticleUpload(req: Request): Promise<ArticleUpload> {
+  const upload = await readRevisionUpload(req);
+  if (upload.content === "keep") throw new Problem("invalid", "The article is empty: paste its text or choose a file to upload.");
+  return { ...upload, content: upload.content };
+}
+
+/** As readArticleUpload, or "keep" when the edit form left the text unchanged (lib/articles/form.ts keepsText). */
+export async function readRevisionUpload(req: Request): Promise<ArticleUpload<ArticleUpload["content"] | "keep">> {
   if (Number(req.headers.get("content-length") ?? "0") > MAX_FORM_BYTES) {
     throw new Problem("too_large", "The article is larger than 2 MB: split it or remove embedded material.");
   }
   const form = await req.formData().catch(() => {
     throw new Problem("malformed", "Send the article as a form (multipart/form-data).");
   });
+  if (keepsText(form)) return { form, meta: readArticleMeta(form), content: "keep" };
   const { meta, source } = await readArticleSubmission(form);
   const content = await importArticle(source).catch((error: unknown) => {
     throw error instanceof ArticleImportError ? new Problem("invalid", error.message) : error;

@@ -1,12 +1,17 @@
 import "server-only";
 import type { ArticleDoc } from "@/lib/articles/document";
 import { Problem } from "@/lib/errors";
-import { planRevision, staleRevision, type RevisionFields } from "@/lib/articles/revisions";
+import { planRevision, staleRevision, type RevisionFields, type RevisionSummary } from "@/lib/articles/revisions";
 import type { ArticleMeta } from "@/lib/articles/schemas";
-import { anchorStateOf, planReanchor, type AnchorState, type AnchorUpdate } from "@/lib/claims/reanchor";
+import { changedRanges, diffTexts, touchedByChange, type TextChange } from "@/lib/articles/revision-diff";
+import { summaryOf } from "@/lib/claims/feed";
+import { anchorInRevision, anchorStateOf, planReanchor, type AnchorState, type AnchorUpdate } from "@/lib/claims/reanchor";
+import type { ClaimStatus } from "@/lib/claims/statuses";
+import type { ClaimSummaries, ClaimSummary } from "@/lib/claims/types";
 import { isRecordId } from "@/lib/ids";
 import { isRole } from "@/lib/users/roles";
 import { articleNotFound } from "./articles";
+import { listClaims } from "./claims";
 import { db, writeTransaction, type Tx } from "./db";
 import type { SessionUser } from "./session";
 
@@ -18,16 +23,6 @@ import type { SessionUser } from "./session";
  * next claimSeq, so the page's change feed brings every moved claim.
  */
 
-export interface RevisionSummary {
-  number: number;
-  createdAt: string;
-  createdBy: { id: string; name: string };
-  note: string;
-  charsAdded: number;
-  charsRemoved: number;
-  current: boolean;
-}
-
 export interface SavedRevision {
   revision: number;
   charsAdded: number;
@@ -38,7 +33,8 @@ export interface SavedRevision {
 
 export interface RevisionInput extends RevisionFields {
   meta: ArticleMeta;
-  content: { doc: ArticleDoc; text: string };
+  /** The new text, or "keep" for the current one (only the details change). */
+  content: { doc: ArticleDoc; text: string } | "keep";
 }
 
 const currentSelect = {
@@ -66,7 +62,8 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
   const row = await db.article.findUnique({ where: { id: articleId }, select: currentSelect });
   if (!row) throw articleNotFound();
   const role = isRole(user.role) ? user.role : "EDITOR";
-  const body = JSON.stringify(input.content.doc);
+  const body = input.content === "keep" ? row.body : JSON.stringify(input.content.doc);
+  const text = input.content === "keep" ? row.text : input.content.text;
   const current = {
     ...row,
     outlet: row.outlet ?? undefined,
@@ -77,7 +74,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
   const plan = planRevision({ id: user.id, role }, current, {
     meta: input.meta,
     body,
-    text: input.content.text,
+    text: text,
     baseRevision: input.baseRevision,
   });
   const at = new Date();
@@ -86,7 +83,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
     const claimSeq = await moveToRevision(tx, articleId, row.revision, {
       ...nullable(input.meta),
       body,
-      text: input.content.text,
+      text: text,
       revision: plan.number,
     });
     await tx.articleRevision.create({
@@ -94,7 +91,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
         articleId,
         number: plan.number,
         body,
-        text: input.content.text,
+        text: text,
         note: input.note,
         charsAdded: plan.charsAdded,
         charsRemoved: plan.charsRemoved,
@@ -118,7 +115,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
       },
     });
     const updates = planReanchor(
-      input.content.text,
+      text,
       plan.number,
       live.map((claim) => ({
         id: claim.id,
@@ -247,3 +244,53 @@ export async function getRevision(articleId: string, number: number): Promise<{ 
 
 const revisionNotFound = () =>
   new Problem("not_found", "This article has no such revision: choose one from its list of revisions.");
+
+/**
+ * An older revision as the article page shows it: its body and text, and the article's claims as
+ * they were placed in it (claims marked later are left out).
+ */
+export async function readOldRevision(
+  articleId: string,
+  number: number,
+  user: SessionUser,
+): Promise<{ revision: { number: number; doc: ArticleDoc; text: string }; claims: ClaimSummaries }> {
+  const revision = await getRevision(articleId, number);
+  const claims = await listClaims(articleId, {}, user);
+  const summaries: ClaimSummary[] = [];
+  for (const claim of claims) {
+    const anchor = anchorInRevision(claim, revision.text, number);
+    if (anchor) summaries.push({ ...summaryOf(claim), anchor });
+  }
+  const people = Object.fromEntries(claims.map((claim) => [claim.author.id, claim.author.name]));
+  return { revision, claims: { claims: summaries, people, cursor: "0" } };
+}
+
+export interface RevisionComparison {
+  before: { number: number; text: string };
+  after: RevisionSummary;
+  changes: TextChange[];
+  /** Claims whose passage in the older revision the change touched. */
+  touched: { id: string; passage: string; author: string; status: ClaimStatus }[];
+}
+
+/** Revision `number` against the one before it: the changes, and the claims they touched. */
+export async function compareWithPrevious(articleId: string, number: number, user: SessionUser): Promise<RevisionComparison> {
+  if (!Number.isInteger(number) || number < 2) throw revisionNotFound();
+  const [before, after, list, claims] = await Promise.all([
+    getRevision(articleId, number - 1),
+    getRevision(articleId, number),
+    listRevisions(articleId),
+    listClaims(articleId, {}, user),
+  ]);
+  const summary = list.find((entry) => entry.number === number);
+  if (!summary) throw revisionNotFound();
+  const changes = diffTexts(before.text, after.text);
+  const ranges = changedRanges(changes);
+  const touched = claims.flatMap((claim) => {
+    const anchor = anchorInRevision(claim, before.text, before.number);
+    if (!anchor || anchor.start === null || anchor.end === null) return [];
+    if (!touchedByChange(ranges, anchor.start, anchor.end)) return [];
+    return [{ id: claim.id, passage: before.text.slice(anchor.start, anchor.end), author: claim.author.name, status: claim.status }];
+  });
+  return { before: { number: before.number, text: before.text }, after: summary, changes, touched };
+}

@@ -1,6 +1,6 @@
 import { revisionFieldsSchema } from "@/lib/articles/revisions";
 import { apiRoute, routeMethods } from "@/lib/server/api";
-import { readArticleUpload } from "@/lib/server/article-upload";
+import { readRevisionUpload } from "@/lib/server/article-upload";
 import { json } from "@/lib/server/json-response";
 import { listRevisions, saveRevision } from "@/lib/server/revisions";
 
@@ -11,7 +11,7 @@ const onGet = apiRoute<Params>(async ({ params }) => json({ revisions: await lis
 
 /** The "Edit article" form: the same fields as POST /api/articles, plus `note` and `baseRevision`. */
 const onPost = apiRoute<Params>(async ({ req, user, params }) => {
-  const { form, meta, content } = await readArticleUpload(req);
+  const { form, meta, content } = await readRevisionUpload(req);
   const fields = revisionFieldsSchema.parse({
     note: form.get("note") ?? undefined,
     baseRevision: form.get("baseRevision") ?? undefined,
