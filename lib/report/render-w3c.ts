@@ -10,7 +10,7 @@ import type { Report, ReportClaim } from "./model";
  * as the API does, so a client re-anchors them exactly as Factline would.
  */
 export function toW3cCollection(report: Report) {
-  const claims = [...report.claims, ...report.orphaned].map((claim) => toClaimView(report, claim));
+  const claims = [...report.claims, ...report.unconfirmed, ...report.orphaned].map((claim) => toClaimView(report, claim));
   const scope = report.scope.kind === "everyone" ? "" : ` (${report.scope.label})`;
   // The model has no description for a collection; its label is where a reader looks.
   const empty = report.emptyMessage ? `: ${report.emptyMessage}` : "";
