@@ -7,6 +7,9 @@ const nextConfig = {
   // see docs/decisions/0003-typecheck-outside-build.md.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // piscina starts its worker threads from its own files in node_modules (worker.js next to its
+  // index.js); bundled into the server chunks it would look for them there. See decision 0010.
+  serverExternalPackages: ["piscina"],
   typedRoutes: false,
   // The headers that are the same for every response. The pages' Content-Security-Policy (a nonce
   // per request) and HSTS (when the public URL is https, known only at run time) are set by proxy.ts.

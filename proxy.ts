@@ -13,14 +13,23 @@ const PUBLIC_PAGES = new Set(["/login"]);
  * to pages other than sign-in go to /login and come back after signing in. Pages check the session
  * again.
  *
- * API routes are not matched: every handler is wrapped by `apiRoute`, which answers 401 itself, so
- * decoding the session twice per API call would only cost time; their headers are static
- * (next.config.js).
+ * API routes pass straight through: every handler is wrapped by `apiRoute`, which answers 401
+ * itself, so decoding the session twice per API call would only cost time; their headers are
+ * static (next.config.js). Before anything, an address whose %-escapes do not decode to text gets
+ * a 400: Next.js would fail decoding the route's parameters and answer a plain 500.
  */
 export async function proxy(req: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = req.nextUrl;
+  if (!decodablePath(pathname)) {
+    const error = "This address is not valid: a %-escape in it does not stand for text.";
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error }, { status: 400 })
+      : new NextResponse(error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+
   const config = serverConfig();
   const policy = pageContentSecurityPolicy(newNonce(), { development: config.nodeEnv === "development" });
-  const { pathname, search } = req.nextUrl;
 
   let response: NextResponse;
   if (PUBLIC_PAGES.has(pathname) || (await readSessionToken(req))) {
@@ -37,7 +46,17 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
   return response;
 }
 
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  // Every page, sign-in included; not the API (see above) nor static assets.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Every page, sign-in included, and the API (for the address check only); not next-auth's own
+  // routes nor static assets.
+  matcher: ["/((?!api/auth/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -29,7 +29,11 @@ export default defineConfig({
     // Generous: the machine may be busy (CI, parallel builds); no test measures time.
     testTimeout: 20_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"] } },
+      {
+        extends: true,
+        // The import pool's tests run its real worker, bundled from the current source (decision 0010).
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], globalSetup: ["test/setup/import-worker.ts"] },
+      },
       {
         extends: true,
         test: {

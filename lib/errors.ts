@@ -9,13 +9,16 @@ export type ProblemKind =
   | "not_found" // 404
   | "conflict" // 409: changed by someone else since you loaded it
   | "too_large" // 413
-  | "invalid"; // 422: readable, but breaks a rule
+  | "invalid" // 422: readable, but breaks a rule
+  | "busy"; // 503: the server cannot take this now; try again later (see retryAfterSeconds)
 
 export class Problem extends Error {
   constructor(
     readonly kind: ProblemKind,
     message: string,
     readonly details?: Record<string, string[]>,
+    /** When to try again, sent as Retry-After. */
+    readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "Problem";
@@ -30,4 +33,5 @@ export const STATUS_OF: Record<ProblemKind, number> = {
   conflict: 409,
   too_large: 413,
   invalid: 422,
+  busy: 503,
 };

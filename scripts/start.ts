@@ -5,6 +5,7 @@
  */
 import { buildIsFresh, markBuilt, sourceHash } from "./lib/build-freshness";
 import { withBuildLock } from "./lib/build-lock";
+import { buildImportWorker } from "./lib/import-worker";
 import { applyEmbeddedEnv } from "./lib/embedded-env";
 import { prepareDatabase } from "./lib/prepare-db";
 import { run, runMain, serveNext } from "./lib/run";
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
   const { port } = applyEmbeddedEnv();
   await prepareDatabase();
 
-  await withBuildLock(() => {
+  await withBuildLock(async () => {
+    // Always (it takes a moment): the worker bundle must match the source being served (decision 0010).
+    await buildImportWorker();
     const hash = sourceHash();
     if (buildIsFresh(hash)) return;
     console.log("Building the production bundle (about a minute on 2 cores)...");

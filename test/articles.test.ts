@@ -12,7 +12,7 @@ describe("articles", () => {
     const { id } = await addArticle(
       owner.id,
       { title: "Budget vote", outlet: "Gazette" },
-      { doc, text: "First paragraph.\nSecond paragraph." },
+      { body: JSON.stringify(doc), text: "First paragraph.\nSecond paragraph." },
     );
     expect(await getArticle(id)).toMatchObject({
       id,

@@ -37,7 +37,12 @@ function selectorsFor(sentence: string, text = article.text): CreateClaimInput {
 
 function revisionOf(paragraphs: readonly string[], extra: Partial<RevisionInput> = {}): RevisionInput {
   const doc = docOf(paragraphs);
-  return { meta: { title: "Council news", outlet: "The Daily Example" }, content: { doc, text: plainTextOf(doc) }, note: "", ...extra };
+  return {
+    meta: { title: "Council news", outlet: "The Daily Example" },
+    content: { body: JSON.stringify(doc), text: plainTextOf(doc) },
+    note: "",
+    ...extra,
+  };
 }
 
 const EDITED = [

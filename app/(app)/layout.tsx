@@ -20,7 +20,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <Link href="/articles/new">Add article</Link>
         </nav>
         <span className="who">
-          {user.name} · {user.role === "ADMIN" ? "Admin" : "Editor"}
+          <Link href="/profile" title="Your profile and sessions">
+            {user.name}
+          </Link>{" "}
+          · {user.role === "ADMIN" ? "Admin" : "Editor"}
         </span>
         <SignOutButton />
       </header>

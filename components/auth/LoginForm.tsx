@@ -16,14 +16,17 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
-    });
+    }).catch(() => undefined);
     if (result?.ok && !result.error) {
       // A full navigation, so every server component renders with the new session.
       window.location.assign(returnTo);
       return;
     }
     setPending(false);
-    setError("Invalid email or password");
+    // 429: the throttle's own message (how long to wait) comes back in `error`.
+    if (result?.status === 429 && result.error) setError(result.error);
+    else if (!result) setError("The sign-in could not be sent. Check your connection and try again.");
+    else setError("Invalid email or password");
   }
 
   return (

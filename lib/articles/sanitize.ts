@@ -1,5 +1,6 @@
 import sanitizeHtml from "sanitize-html";
 import { ArticleImportError } from "./import/errors";
+import { MAX_HTML_PARSE_DEPTH, SANITIZED_NESTING_LIMIT } from "./import/limits";
 
 /** The only tags an article body can carry; each one maps to a node or mark in `document.ts`. */
 export const ARTICLE_TAGS: readonly string[] = [
@@ -79,13 +80,6 @@ const NON_TEXT_TAGS: readonly string[] = [
 ];
 
 /**
- * sanitize-html counts every tag (even discarded ones) towards this depth; tags nested deeper
- * lose their formatting but keep their text. It keeps `htmlToDoc`'s recursion bounded on
- * hostile or broken input (thousands of unclosed tags) while real articles stay far below it.
- */
-const NESTING_LIMIT = 200;
-
-/**
  * An absolute http(s) URL, or null. Links in an article point readers at sources, so only
  * web addresses are kept: javascript: and data: can run code, and relative, mailto: or
  * in-page (#footnote) links mean nothing once the text leaves its original page.
@@ -123,7 +117,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   nonTextTags: [...NON_TEXT_TAGS],
-  nestingLimit: NESTING_LIMIT,
+  // Deeper tags lose their formatting but keep their text: htmlToDoc's recursion stays bounded.
+  nestingLimit: SANITIZED_NESTING_LIMIT,
   // A link whose href was refused keeps its text but not the tag. (Renaming it to a disallowed
   // tag in transformTags would be simpler, but sanitize-html then closes the next element at
   // that depth with the wrong tag, e.g. "<strong>b</span>": apostrophecms/sanitize-html#398.)
@@ -142,18 +137,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 /**
- * htmlparser2 keeps its open-element stack with Array#unshift, so every tag costs time in
- * proportion to the current depth: 2 MB of unclosed "<b>" (500,000 levels) takes minutes of
- * blocked CPU. Real documents, even broken ones, stay well under this; past it the input is
- * refused as soon as the parser gets there, before the cost adds up.
- */
-const MAX_PARSE_DEPTH = 1000;
-
-/**
  * Untrusted HTML reduced to the tags of an article body (`ARTICLE_TAGS`), with no attributes
  * except an http(s) `href` on links and `start` on ordered lists. Dangerous elements lose
  * their content too; any other disallowed tag is dropped but keeps its text.
- * Throws ArticleImportError for HTML nested absurdly deep (see MAX_PARSE_DEPTH).
+ * Throws ArticleImportError for HTML nested absurdly deep (see MAX_HTML_PARSE_DEPTH: htmlparser2's
+ * cost per tag grows with the depth, so the input is refused as soon as the parser gets there).
  */
 export function sanitizeArticleHtml(html: string): string {
   // Counted from sanitize-html's own parser events, so implied closes (<p>, <li>, void
@@ -163,7 +151,7 @@ export function sanitizeArticleHtml(html: string): string {
     ...OPTIONS,
     onOpenTag: () => {
       depth += 1;
-      if (depth > MAX_PARSE_DEPTH) throw tooDeeplyNested();
+      if (depth > MAX_HTML_PARSE_DEPTH) throw tooDeeplyNested();
     },
     onCloseTag: () => {
       depth -= 1;
@@ -173,7 +161,8 @@ export function sanitizeArticleHtml(html: string): string {
 
 export function tooDeeplyNested(): ArticleImportError {
   return new ArticleImportError(
-    "The article's HTML is nested too deeply to import (it is probably damaged): " +
+    `The article's HTML is nested too deeply to import (more than ${MAX_HTML_PARSE_DEPTH.toLocaleString("en")} ` +
+      "levels; it is probably damaged): " +
       "paste the article as plain text instead.",
   );
 }

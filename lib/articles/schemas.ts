@@ -7,16 +7,20 @@ const optionalText = (max: number, label: string) =>
     .transform((value) => value || undefined)
     .optional();
 
-export const httpUrl = singleLineText("The link")
-  .max(2000, "The link is longer than 2,000 characters.")
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === "http:" || url.protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "Enter a full web address starting with http:// or https://.");
+const LINK_MESSAGE = "Enter a full web address starting with http:// or https://.";
+const link = () => singleLineText("The link").max(2000, "The link is longer than 2,000 characters.");
+
+/** Only http(s): javascript:, data:, file: and the like would run or open something else when clicked. */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+export const httpUrl = link().refine(isHttpUrl, LINK_MESSAGE);
 
 export const TITLE_MAX = 300;
 
@@ -27,8 +31,8 @@ export const articleMetaSchema = z.object({
     .max(TITLE_MAX, `The title is longer than ${TITLE_MAX} characters: shorten it.`),
   outlet: optionalText(200, "The outlet"),
   author: optionalText(200, "The author"),
-  url: z
-    .union([z.literal(""), httpUrl])
+  url: link()
+    .refine((value) => value === "" || isHttpUrl(value), LINK_MESSAGE)
     .transform((value) => value || undefined)
     .optional(),
   publishedAt: optionalCalendarDay("the publication date").optional(),

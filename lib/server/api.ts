@@ -76,9 +76,10 @@ export function routeMethods<Params>(
 }
 
 export function problemResponse(problem: Problem): NextResponse {
+  const retryAfter = problem.options.retryAfterSeconds;
   return json(
     { error: problem.message, ...(problem.details ? { details: problem.details } : {}) },
-    { status: STATUS_OF[problem.kind] },
+    { status: STATUS_OF[problem.kind], ...(retryAfter === undefined ? {} : { headers: { "Retry-After": String(retryAfter) } }) },
   );
 }
 
@@ -100,8 +101,17 @@ export function problemFromZod(error: ZodError): Problem {
   return new Problem("invalid", `${where}${first?.message ?? "Invalid input."}`, details);
 }
 
-/** Reads a JSON body no larger than `maxBytes`; 400 when it is not JSON, 413 when too large. */
+// application/json, or a JSON-based type such as application/merge-patch+json.
+const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Reads a JSON body no larger than `maxBytes`; 400 when it is not JSON (or not labelled as JSON:
+ * a text/plain or form body is what another site's page can send without asking), 413 when too large.
+ */
 export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = 64 * 1024): Promise<T> {
+  if (!JSON_CONTENT_TYPE.test(req.headers.get("content-type") ?? "")) {
+    throw new Problem("malformed", "Send the body as JSON, with the header Content-Type: application/json.");
+  }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const raw = await req.text();

@@ -1,14 +1,15 @@
 import "server-only";
 import { Problem } from "@/lib/errors";
-import type { ArticleDoc } from "@/lib/articles/document";
 import { keepsText, readArticleMeta, readArticleSubmission } from "@/lib/articles/form";
-import { ArticleImportError, MAX_ARTICLE_BYTES, importArticle } from "@/lib/articles/import";
+import { MAX_ARTICLE_BYTES } from "@/lib/articles/import";
 import type { ArticleMeta } from "@/lib/articles/schemas";
+import type { SerializedArticle } from "@/lib/articles/import/worker";
+import { importInWorker } from "./import-pool";
 
 // Room for the form's other fields and multipart framing around a 2 MB article.
 const MAX_FORM_BYTES = MAX_ARTICLE_BYTES + 64 * 1024;
 
-export interface ArticleUpload<Content = { doc: ArticleDoc; text: string }> {
+export interface ArticleUpload<Content = SerializedArticle> {
   form: FormData;
   meta: ArticleMeta;
   content: Content;
@@ -35,8 +36,7 @@ export async function readRevisionUpload(req: Request): Promise<ArticleUpload<Ar
   });
   if (keepsText(form)) return { form, meta: readArticleMeta(form), content: "keep" };
   const { meta, source } = await readArticleSubmission(form);
-  const content = await importArticle(source).catch((error: unknown) => {
-    throw error instanceof ArticleImportError ? new Problem("invalid", error.message) : error;
-  });
+  // Off the event loop, with a time and memory cap: refusals are Problems (422, 413, 503).
+  const content = await importInWorker(source);
   return { form, meta, content };
 }

@@ -65,12 +65,13 @@ export async function getArticle(id: string): Promise<ArticleDetail> {
   return { ...rest, doc: JSON.parse(body) as ArticleDoc };
 }
 
+/** `content.body`: the document as JSON, as the import worker hands it over (lib/server/import-pool.ts). */
 export async function createArticle(
   userId: string,
   meta: ArticleMeta,
-  content: { doc: ArticleDoc; text: string },
+  content: { body: string; text: string },
 ): Promise<{ id: string }> {
-  const body = JSON.stringify(content.doc);
+  const { body } = content;
   // Revision 1 is the article as added (lib/server/revisions.ts saves the next ones).
   return db.article.create({
     data: {

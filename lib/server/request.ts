@@ -41,6 +41,6 @@ export function ownOrigin(req: Request): string {
  * trusted proxy (FACTLINE_TRUST_PROXY), else the socket's address (see lib/security/origin.ts and
  * docs/decisions/0012-csp-nonces-and-origin-check.md).
  */
-export function clientAddress(req: Request): string {
+export function clientAddress(req: { headers: Headers }): string {
   return clientAddressFrom(req.headers.get("x-forwarded-for"), serverConfig().trustProxy);
 }

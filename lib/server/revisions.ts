@@ -33,8 +33,8 @@ export interface SavedRevision {
 
 export interface RevisionInput extends RevisionFields {
   meta: ArticleMeta;
-  /** The new text, or "keep" for the current one (only the details change). */
-  content: { doc: ArticleDoc; text: string } | "keep";
+  /** The new body (TipTap JSON, as stored) and text, or "keep" for the current ones (only the details change). */
+  content: { body: string; text: string } | "keep";
 }
 
 const currentSelect = {
@@ -62,7 +62,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
   const row = await db.article.findUnique({ where: { id: articleId }, select: currentSelect });
   if (!row) throw articleNotFound();
   const role = isRole(user.role) ? user.role : "EDITOR";
-  const body = input.content === "keep" ? row.body : JSON.stringify(input.content.doc);
+  const body = input.content === "keep" ? row.body : input.content.body;
   const text = input.content === "keep" ? row.text : input.content.text;
   const current = {
     ...row,

@@ -8,10 +8,12 @@ import { serverConfig } from "./env";
  * `next-auth.session-token` (lib/server/auth.ts sets useSecureCookies from the same setting).
  * Used by proxy.ts and the route handlers' session check.
  */
-export function readSessionToken(req: Request): Promise<JWT | null> {
+export type TokenSource = Parameters<typeof getToken>[0]["req"];
+
+export function readSessionToken(req: Request | TokenSource): Promise<JWT | null> {
   const config = serverConfig();
   return getToken({
-    req: req as Parameters<typeof getToken>[0]["req"],
+    req: req as TokenSource,
     secret: config.nextAuthSecret,
     secureCookie: config.https,
   });

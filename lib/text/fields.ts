@@ -10,16 +10,24 @@ import { cleanMultiLine, cleanSingleLine, codePointLabel, loneSurrogateIndex } f
 
 /** Refuses unpaired surrogates (422 with a message); the text is otherwise left exactly as sent. */
 export function wellFormedText(label: string) {
-  return z.string({ error: (issue) => `${label} ${issue.input === undefined ? "is missing" : "must be text"}.` }).superRefine((value, ctx) => {
-    const at = loneSurrogateIndex(value);
-    if (at < 0) return;
-    ctx.addIssue({
-      code: "custom",
-      message:
-        `${label} contains a broken character (${codePointLabel(value, at)}, half of a UTF-16 surrogate pair) ` +
-        `at character ${at + 1}: retype that part or paste it again from its source.`,
+  // Only the type check's message: a .max() or .min() without its own message must not read "must be text".
+  return z
+    .string({
+      error: (issue) =>
+        issue.code === "invalid_type"
+          ? `${label} ${issue.input === undefined ? "is missing" : "must be text"}.`
+          : undefined,
+    })
+    .superRefine((value, ctx) => {
+      const at = loneSurrogateIndex(value);
+      if (at < 0) return;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          `${label} contains a broken character (${codePointLabel(value, at)}, half of a UTF-16 surrogate pair) ` +
+          `at character ${at + 1}: retype that part or paste it again from its source.`,
+      });
     });
-  });
 }
 
 /** A title, name, publisher or link: well-formed, then cleaned to one trimmed line (cleanSingleLine). */
@@ -53,7 +61,7 @@ export function isCalendarDay(value: string): boolean {
  */
 export function optionalCalendarDay(label: string) {
   return z
-    .string()
+    .string({ error: `Enter ${label} as YYYY-MM-DD.` })
     .superRefine((value, ctx) => {
       if (value === "") return;
       if (!ISO_DAY.test(value)) ctx.addIssue({ code: "custom", message: `Enter ${label} as YYYY-MM-DD.` });
@@ -65,4 +73,41 @@ export function optionalCalendarDay(label: string) {
       }
     })
     .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : undefined));
+}
+
+/**
+ * An object in a write input, with messages a person can act on: `label` is missing, is not an
+ * object (an array, a string, null), or has a field no schema knows (a typo, or a planted
+ * "__proto__" / "constructor"), which strict objects refuse rather than drop.
+ */
+export function objectMessages(label: string) {
+  return {
+    error: (issue: { code: string; input?: unknown; keys?: readonly string[] }) => {
+      if (issue.code === "invalid_type") {
+        return issue.input === undefined
+          ? `${label} is missing.`
+          : `${label} must be a JSON object ({ … }), not ${describeJson(issue.input)}.`;
+      }
+      if (issue.code === "unrecognized_keys") {
+        const keys = (issue.keys ?? []).map((key) => `"${key}"`).join(", ");
+        return `${label} has ${issue.keys?.length === 1 ? "a field" : "fields"} Factline does not know: ${keys}. Remove ${issue.keys?.length === 1 ? "it" : "them"}.`;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** A list in a write input: the message when it is missing or not a JSON array. */
+export function listMessage(label: string) {
+  return (issue: { code: string; input?: unknown }) =>
+    issue.code === "invalid_type" ? `${label} must be a list ([ … ]), not ${describeJson(issue.input)}.` : undefined;
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return "text";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return `${value}`;
+  return typeof value === "object" ? "an object" : "nothing";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./password";
+import { costOf, hashPassword, UNKNOWN_USER_HASH, verifyPassword } from "./password";
 
 describe("password hashing", () => {
   it("verifies the password it hashed and refuses another", async () => {
@@ -13,5 +13,10 @@ describe("password hashing", () => {
   it("salts each hash, so equal passwords do not share a hash", async () => {
     const [a, b] = await Promise.all([hashPassword("same"), hashPassword("same")]);
     expect(a).not.toBe(b);
+  });
+
+  it("checks unknown emails against a hash as costly as a real one", async () => {
+    expect(costOf(UNKNOWN_USER_HASH)).toBe(costOf(await hashPassword("anything")));
+    await expect(verifyPassword("", UNKNOWN_USER_HASH)).resolves.toBe(false);
   });
 });

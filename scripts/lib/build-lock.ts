@@ -9,7 +9,7 @@ const STALE_MS = 10 * 60_000;
  * e2e servers) build the bundle once instead of racing on .next. A lock older than any build is
  * taken over: its holder died.
  */
-export async function withBuildLock<T>(work: () => T): Promise<T> {
+export async function withBuildLock<T>(work: () => T | Promise<T>): Promise<T> {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (;;) {
     try {
@@ -22,7 +22,7 @@ export async function withBuildLock<T>(work: () => T): Promise<T> {
     }
   }
   try {
-    return work();
+    return await work();
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

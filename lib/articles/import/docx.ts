@@ -1,9 +1,6 @@
 import mammoth from "mammoth";
-import { ArticleImportError, EMPTY_ARTICLE_MESSAGE } from "./errors";
-
-const DOCX_UNREADABLE_MESSAGE =
-  "This .docx file could not be read: open it in Word or Google Docs, save it again as .docx " +
-  "and upload the new file, or paste the article's text instead.";
+import { checkDocxLimits } from "./docx-limits";
+import { ArticleImportError, DOCX_UNREADABLE_MESSAGE, EMPTY_ARTICLE_MESSAGE } from "./errors";
 
 const DOCX_PROTECTED_MESSAGE =
   "This file is password-protected or in the old Word .doc format: remove the password or " +
@@ -17,7 +14,8 @@ const skipImages = mammoth.images.imgElement(() => Promise.resolve({ src: "" }))
 
 /**
  * A Word document's body as HTML (mammoth's default style map: Heading 1 → h1, bold → strong,
- * lists, links, footnotes). Anything that is not a readable .docx becomes ArticleImportError.
+ * lists, links, footnotes). Anything that is not a readable .docx becomes ArticleImportError,
+ * and so does one that would unpack to more than import's limits (`docx-limits.ts`).
  */
 export async function docxToHtml(data: Buffer | string): Promise<string> {
   if (typeof data === "string") {
@@ -28,6 +26,8 @@ export async function docxToHtml(data: Buffer | string): Promise<string> {
   if (data.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
     throw new ArticleImportError(DOCX_PROTECTED_MESSAGE);
   }
+  // Before mammoth, which unzips and parses every part into memory at once.
+  checkDocxLimits(data);
   try {
     const result = await mammoth.convertToHtml(
       { buffer: data },

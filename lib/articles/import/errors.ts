@@ -11,3 +11,7 @@ export class ArticleImportError extends Error {
 }
 
 export const EMPTY_ARTICLE_MESSAGE = "The article is empty: paste or upload some text.";
+
+export const DOCX_UNREADABLE_MESSAGE =
+  "This .docx file could not be read: open it in Word or Google Docs, save it again as .docx " +
+  "and upload the new file, or paste the article's text instead.";

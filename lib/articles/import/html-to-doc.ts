@@ -4,12 +4,13 @@ import type { ArticleDoc, BlockNode, DocMark, DocNode } from "../document";
 import { PARAGRAPH_LIKE_TAGS, listStart, safeHref, tooDeeplyNested } from "../sanitize";
 import { cleanImportedText } from "@/lib/text/characters";
 import { addMark, layoutInline, textNode, type InlineNode } from "./inline";
+import { MAX_HTML_PARSE_DEPTH } from "./limits";
 
 /**
  * Sanitized output is at most 200 tags deep (see `sanitize.ts`); this only stops unsanitized
  * input from overflowing the stack, with a message instead of a crash.
  */
-const MAX_DEPTH = 1000;
+const MAX_DEPTH = MAX_HTML_PARSE_DEPTH;
 
 // Defensive duplicates of the sanitizer's rules, for callers that pass HTML it has not seen.
 const SKIPPED_TAGS = new Set([

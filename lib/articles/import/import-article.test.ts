@@ -275,6 +275,7 @@ describe("importArticle: refused input", () => {
     ["md", Buffer.alloc(0)],
     ["html", "<p> </p><p>&nbsp;</p><script>only code</script><img src=x>"],
     ["md", "---\n\n---"],
+    ["txt", "\u202e \u2066\n\u202a\u2069 "],
     ["docx", Buffer.alloc(0)],
   ])("refuses empty %s input", async (format, data) => {
     const error = await importError(format, data);

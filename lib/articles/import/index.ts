@@ -1,30 +1,19 @@
 import type { ArticleDoc } from "../document";
+import { BIDI_CONTROLS } from "@/lib/text/characters";
 import { plainTextOf } from "../plain-text";
 import { sanitizeArticleHtml } from "../sanitize";
 import type { ArticleFormat } from "./detect";
 import { ArticleImportError, EMPTY_ARTICLE_MESSAGE } from "./errors";
 import { htmlToDoc } from "./html-to-doc";
+import { MAX_ARTICLE_BYTES } from "./limits";
+import { checkDocLimits, checkHtmlLimits } from "./output-limits";
 import { toHtml } from "./to-html";
 
 export { sanitizeArticleHtml } from "../sanitize";
 export { ARTICLE_FILE_EXTENSIONS, formatFromFileName, type ArticleFormat } from "./detect";
 export { ArticleImportError } from "./errors";
 export { htmlToDoc } from "./html-to-doc";
-
-/** Upload limit for the raw input (file bytes, or UTF-8 bytes of pasted text). */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
-
-/**
- * Sanitizing and building the document cost a few seconds per 10 MB of HTML. Real articles
- * convert to roughly their own size (heavily formatted Markdown to about 3×), but a small
- * input can expand far more: 2 MB of "- - - - x" lines is 20 MB of nested lists, and a
- * compressed .docx can hold many times its size in text.
- */
-const MAX_HTML_LENGTH = 4 * MAX_ARTICLE_BYTES;
-
-const TOO_COMPLEX_MESSAGE =
-  "The article is too long or too heavily formatted to import: split it into several " +
-  "articles, or upload it as plain text (.txt).";
+export { MAX_ARTICLE_BYTES } from "./limits";
 
 export interface ImportedArticle {
   doc: ArticleDoc;
@@ -36,7 +25,10 @@ export interface ImportedArticle {
  * An uploaded or pasted article as a sanitized document: input → HTML → sanitized HTML →
  * document. Throws ArticleImportError, with a message for the person importing, when the
  * input is empty, too large, binary, an unreadable .docx, or shaped so that converting it
- * would tie up the server (absurd nesting, pathological Markdown, huge expansion).
+ * would tie up the server (absurd nesting, pathological Markdown, huge expansion): each step
+ * is bounded by what it produces (see `limits.ts`), before the next, costlier step runs.
+ * This is CPU-bound work on untrusted input: the server runs it in a worker
+ * (`lib/server/import-pool.ts`), with a time and memory cap on top of these limits.
  */
 export async function importArticle(input: { format: ArticleFormat; data: Buffer | string }): Promise<ImportedArticle> {
   const { format, data } = input;
@@ -45,11 +37,13 @@ export async function importArticle(input: { format: ArticleFormat; data: Buffer
   if (bytes > MAX_ARTICLE_BYTES) throw new ArticleImportError(tooLargeMessage(bytes, format));
 
   const html = await toHtml(format, data);
-  if (html.length > MAX_HTML_LENGTH) throw new ArticleImportError(TOO_COMPLEX_MESSAGE);
+  checkHtmlLimits(html);
   const doc = htmlToDoc(sanitizeArticleHtml(html));
   const text = plainTextOf(doc);
-  // Input with markup but no words (only images, only a script) is as empty as no input.
-  if (text.trim() === "") throw new ArticleImportError(EMPTY_ARTICLE_MESSAGE);
+  // Input with markup but no words (only images, only a script, only invisible direction marks)
+  // is as empty as no input.
+  if (text.replace(BIDI_CONTROLS, "").trim() === "") throw new ArticleImportError(EMPTY_ARTICLE_MESSAGE);
+  checkDocLimits(doc, text);
   return { doc, text };
 }
 

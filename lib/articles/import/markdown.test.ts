@@ -48,11 +48,11 @@ describe("markdownToHtml guards", () => {
 
 describe("importArticle expansion limit", () => {
   it("refuses input whose HTML would be far larger than the upload", async () => {
-    // 1,000,000 one-letter lines: 2 MB of text, but a million paragraphs.
-    const error: unknown = await importArticle({ format: "txt", data: "a\n".repeat(1_000_000) }).catch(
+    // 2 MB of "&" is 10 MB of "&amp;" once converted.
+    const error: unknown = await importArticle({ format: "md", data: "&".repeat(2_000_000) }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ArticleImportError);
-    expect((error as Error).message).toMatch(/too long or too heavily formatted/);
+    expect((error as Error).message).toMatch(/too long or too heavily formatted to import \(it converts to more than 8 MB of HTML\)/);
   });
 });

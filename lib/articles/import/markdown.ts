@@ -1,5 +1,11 @@
 import { Marked } from "marked";
 import { ArticleImportError } from "./errors";
+import {
+  MARKDOWN_EMPHASIS_BUDGET as EMPHASIS_BUDGET,
+  MAX_MARKDOWN_INDENT_COLUMNS as MAX_INDENT_COLUMNS,
+  MAX_MARKDOWN_MARKERS as MAX_MARKERS,
+  MAX_MARKDOWN_NESTING as MAX_NESTING,
+} from "./limits";
 
 // A private instance: options set on the global `marked` elsewhere in the app must not change imports.
 const markdown = new Marked({ gfm: true, breaks: false });
@@ -23,12 +29,9 @@ export function markdownToHtml(source: string): string {
  * marked's work grows with how deeply each line nests (it re-reads the rest of the line per
  * level and recurses per level) and with the number of list and quote markers overall; its
  * output grows with them too (2 MB of "- - - x" lines is 20 MB of nested lists). These
- * bounds are far beyond real articles: a single line of 100,000 ">" would otherwise keep
+ * bounds (`limits.ts`) are far beyond real articles: a single line of 100,000 ">" would otherwise keep
  * marked busy for seconds before it overflows the stack.
  */
-const MAX_NESTING = 32;
-const MAX_INDENT_COLUMNS = 128;
-const MAX_MARKERS = 100_000;
 // One container marker at the start of what is left of a line: a quote, bullet or number.
 const CONTAINER_MARKER = /^([ \t]*)(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
 const LEADING_SPACE = /^[ \t]*/;
@@ -83,7 +86,6 @@ function tooDeep(): ArticleImportError {
  * split one. The budget is about a second for the worst known shapes; an ordinary article
  * uses well under 1% of it.
  */
-const EMPHASIS_BUDGET = 10_000_000;
 // marked's own rule for a line that interrupts a paragraph to start a list (GFM mode).
 const STARTS_LIST_ITEM = /^ {0,3}(?:[*+-]|1[.)])[ \t]+[^ \t\n]/;
 // Only spaces and tabs make a line blank for marked; a line of non-breaking spaces is text.

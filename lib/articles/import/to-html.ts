@@ -3,6 +3,7 @@ import type { ArticleFormat } from "./detect";
 import { docxToHtml } from "./docx";
 import { ArticleImportError, EMPTY_ARTICLE_MESSAGE } from "./errors";
 import { markdownToHtml } from "./markdown";
+import { checkPlainTextLines } from "./output-limits";
 
 /**
  * Any supported input as HTML, not yet sanitized: every format goes through the same
@@ -32,11 +33,9 @@ function nonEmptyText(data: Buffer | string): string {
 
 /** Plain text: every non-empty line is a paragraph (hard-wrapped text is not rejoined). */
 export function textToHtml(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== "")
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join("\n");
+  const lines = text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
+  checkPlainTextLines(lines.length);
+  return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("\n");
 }
 
 function escapeHtml(text: string): string {

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { updateClaimSchema } from "@/lib/claims/schemas";
+import { deleteClaimQuerySchema, updateClaimSchema } from "@/lib/claims/schemas";
 import { LD_JSON, toWebAnnotation } from "@/lib/claims/web-annotation";
 import { apiRoute, routeMethods, readJson } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
@@ -21,10 +20,8 @@ const onPatch = apiRoute<Params>(async ({ req, user, params }) =>
   json(await updateClaim(user, params.id, await readJson(req, updateClaimSchema))),
 );
 
-const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() });
-
 const onDelete = apiRoute<Params>(async ({ req, user, params }) => {
-  await deleteClaim(user, params.id, deleteQuerySchema.parse(searchParamsOf(req)).version);
+  await deleteClaim(user, params.id, deleteClaimQuerySchema.parse(searchParamsOf(req)).version);
   return new NextResponse(null, { status: 204 });
 });
 

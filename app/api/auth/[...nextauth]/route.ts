@@ -1,6 +1,9 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/server/auth";
+import { withSignInLimits } from "@/lib/server/sign-in-route";
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+export const GET = handler;
+// Sign-in attempts are counted, and refused with 429 past the limit, before next-auth sees them.
+export const POST = withSignInLimits(handler);

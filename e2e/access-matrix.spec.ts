@@ -1,0 +1,218 @@
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import {
+  SENTENCES,
+  SOURCE,
+  annotationsUrl,
+  claimUrl,
+  createArticle,
+  createClaim,
+  selectorFor,
+  type TestArticle,
+} from "./api-helpers";
+import { E2E_PORT } from "./env";
+import { createUser, db, type TestUser } from "./factories";
+import { expect, signInApi, test } from "./fixtures";
+
+/*
+ * Who may do what, route by route: every API route as an anonymous client, as the owner (the
+ * author of the article and of its claim), as another editor (`other`) and as an admin. The rules today:
+ * every signed-in user reads every article, claim, history and report and may add articles and
+ * claims; only a claim's author changes or deletes it (admins too get 403: there is no admin
+ * override); anonymous clients get a JSON 401 from every route. A refused request must leave
+ * everything as it was; an allowed write must change something (so the row can fail).
+ *
+ * To add a route: a line in ROUTES (how to call it) and a row in MATRIX (what each actor gets).
+ */
+
+const ACTORS = ["anonymous", "owner", "other", "admin"] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** The status each actor gets: `other` is another editor (not the owner). */
+type Expected = Record<Actor, number>;
+const MATRIX: Array<[route: RouteName, expected: Expected]> = [
+  ["GET /api/articles", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["POST /api/articles", { anonymous: 401, owner: 201, other: 201, admin: 201 }],
+  ["GET /api/articles/{id}", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/articles/{id}/annotations", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/articles/{id}/annotations (LD)", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["POST /api/articles/{id}/annotations", { anonymous: 401, owner: 201, other: 201, admin: 201 }],
+  ["GET /api/articles/{id}/report (json)", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/articles/{id}/report (pdf, mine)", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/annotations/{id}", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/annotations/{id} (LD)", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/annotations/{id}/history", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["PATCH /api/annotations/{id}", { anonymous: 401, owner: 200, other: 403, admin: 403 }],
+  ["PATCH /api/annotations/{id} (add source)", { anonymous: 401, owner: 200, other: 403, admin: 403 }],
+  ["DELETE /api/annotations/{id}", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
+  ["DELETE /api/annotations/{id} (no version)", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
+  // next-auth's own route: answers everyone, and a session names only its own user (checked below).
+  ["GET /api/auth/session", { anonymous: 200, owner: 200, other: 200, admin: 200 }],
+];
+
+/** What a row's request may use: a fresh article of the owner's, and the owner's claim on it. */
+interface World {
+  article: TestArticle;
+  claimId: string;
+  version: number;
+  /** A unique title for articles a row tries to add, so "nothing was added" can be checked. */
+  marker: string;
+}
+
+interface Route {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: (world: World) => string;
+  /** JSON body, or `multipart` fields. */
+  data?: (world: World) => Record<string, unknown>;
+  multipart?: (world: World) => Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+const LD = { Accept: "application/ld+json" };
+
+const ROUTES = {
+  "GET /api/articles": { method: "GET", path: () => "/api/articles" },
+  "POST /api/articles": {
+    method: "POST",
+    path: () => "/api/articles",
+    multipart: (world) => ({ title: world.marker, format: "txt", text: "A paragraph of the article." }),
+  },
+  "GET /api/articles/{id}": { method: "GET", path: (world) => `/api/articles/${world.article.id}` },
+  "GET /api/articles/{id}/annotations": { method: "GET", path: (world) => annotationsUrl(world.article.id) },
+  "GET /api/articles/{id}/annotations (LD)": {
+    method: "GET",
+    path: (world) => annotationsUrl(world.article.id),
+    headers: LD,
+  },
+  "POST /api/articles/{id}/annotations": {
+    method: "POST",
+    path: (world) => annotationsUrl(world.article.id),
+    data: (world) => ({ ...selectorFor(world.article.text, SENTENCES.mayor), note: "Another claim." }),
+  },
+  "GET /api/articles/{id}/report (json)": {
+    method: "GET",
+    path: (world) => `/api/articles/${world.article.id}/report?format=json`,
+  },
+  "GET /api/articles/{id}/report (pdf, mine)": {
+    method: "GET",
+    path: (world) => `/api/articles/${world.article.id}/report?format=pdf&editor=me`,
+  },
+  "GET /api/annotations/{id}": { method: "GET", path: (world) => claimUrl(world.claimId) },
+  "GET /api/annotations/{id} (LD)": { method: "GET", path: (world) => claimUrl(world.claimId), headers: LD },
+  "GET /api/annotations/{id}/history": { method: "GET", path: (world) => `${claimUrl(world.claimId)}/history` },
+  "PATCH /api/annotations/{id}": {
+    method: "PATCH",
+    path: (world) => claimUrl(world.claimId),
+    data: (world) => ({ version: world.version, status: "UNPROVEN", note: "Changed by the matrix." }),
+  },
+  "PATCH /api/annotations/{id} (add source)": {
+    method: "PATCH",
+    path: (world) => claimUrl(world.claimId),
+    data: (world) => ({ version: world.version, addSources: [SOURCE] }),
+  },
+  "DELETE /api/annotations/{id}": {
+    method: "DELETE",
+    path: (world) => `${claimUrl(world.claimId)}?version=${world.version}`,
+  },
+  "DELETE /api/annotations/{id} (no version)": { method: "DELETE", path: (world) => claimUrl(world.claimId) },
+  "GET /api/auth/session": { method: "GET", path: () => "/api/auth/session" },
+} satisfies Record<string, Route>;
+type RouteName = keyof typeof ROUTES;
+
+test.describe("access matrix", () => {
+  const users = {} as Record<Exclude<Actor, "anonymous">, TestUser>;
+  const clients = {} as Record<Actor, APIRequestContext>;
+
+  test.beforeAll(async ({ playwright }) => {
+    const baseURL = `http://localhost:${E2E_PORT}`;
+    [users.owner, users.other, users.admin] = await Promise.all([
+      createUser("EDITOR"),
+      createUser("EDITOR"),
+      createUser("ADMIN"),
+    ]);
+    for (const actor of ACTORS) {
+      clients[actor] = await playwright.request.newContext({ baseURL });
+      if (actor !== "anonymous") await signInApi(clients[actor], users[actor]);
+    }
+  });
+
+  test.afterAll(async () => {
+    for (const client of Object.values(clients)) await client.dispose();
+  });
+
+  /** A fresh article of the owner's with one claim of theirs on it. */
+  async function freshWorld(): Promise<World> {
+    const article = await createArticle(clients.owner);
+    const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note." });
+    return {
+      article,
+      claimId: claim.id,
+      version: claim.version,
+      marker: `Matrix article ${Date.now()} ${Math.random()}`,
+    };
+  }
+
+  /** What any write could change: the articles with the row's title, the article's claims, and the owner's claim. */
+  async function stateOf(world: World) {
+    const onArticle = { claim: { articleId: world.article.id } };
+    const [added, claims, sources, events, article, claim] = await Promise.all([
+      db.article.count({ where: { title: world.marker } }),
+      db.claim.count({ where: { articleId: world.article.id } }),
+      db.source.count({ where: onArticle }),
+      db.claimEvent.count({ where: onArticle }),
+      db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true } }),
+      db.claim.findUniqueOrThrow({
+        where: { id: world.claimId },
+        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true },
+      }),
+    ]);
+    return { added, claims, sources, events, claimSeq: article.claimSeq, claim };
+  }
+
+  function send(client: APIRequestContext, route: Route, world: World): Promise<APIResponse> {
+    return client.fetch(route.path(world), {
+      method: route.method,
+      ...(route.headers ? { headers: route.headers } : {}),
+      ...(route.data ? { data: route.data(world) } : {}),
+      ...(route.multipart ? { multipart: route.multipart(world) } : {}),
+    });
+  }
+
+  test("lists every route once, with a status for each actor", () => {
+    const listed = MATRIX.map(([route]) => route);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [name, expected] of MATRIX) {
+    for (const actor of ACTORS) {
+      const status = expected[actor];
+      test(`${name} as ${actor} → ${status}`, async () => {
+        const route: Route = ROUTES[name];
+        const world = await freshWorld();
+        const before = await stateOf(world);
+        const response = await send(clients[actor], route, world);
+        const body = await response.body();
+        expect(response.status(), body.toString("utf8", 0, 300)).toBe(status);
+
+        const after = await stateOf(world);
+        if (status >= 400) {
+          expect(response.headers()["content-type"]).toContain("application/json");
+          const { error } = JSON.parse(body.toString("utf8")) as { error?: unknown };
+          expect(typeof error === "string" && error.length > 10, `a message in ${body.toString("utf8", 0, 300)}`).toBe(
+            true,
+          );
+          expect(after, "a refused request changes nothing").toEqual(before);
+        } else if (route.method === "GET") {
+          expect(after, "a read changes nothing").toEqual(before);
+        } else {
+          expect(after, "an allowed write changes something").not.toEqual(before);
+        }
+
+        if (name === "GET /api/auth/session") {
+          const session = JSON.parse(body.toString("utf8")) as { user?: { email?: string } };
+          expect(session.user?.email).toBe(actor === "anonymous" ? undefined : users[actor].email);
+        }
+      });
+    }
+  }
+});
