@@ -1,6 +1,8 @@
 import { createLocator, describeRange, validateSelectors, type Anchor, type ClaimSelectors } from "@/lib/anchoring";
 import { Problem } from "@/lib/errors";
+import { changedRanges, diffTexts } from "@/lib/articles/revision-diff";
 import type { PlannedEvent } from "./changes";
+import { offsetMapOf } from "./follow-edit";
 import type { CreateClaimInput } from "./schemas";
 import type { AnchorView } from "./types";
 
@@ -103,6 +105,8 @@ export interface ClaimToReanchor {
   id: string;
   state: AnchorState;
   quote: StoredQuote;
+  /** Where the engine last found it, when it awaits confirmation (offsets into the previous text). */
+  candidate?: { start: number; end: number; score: number };
 }
 
 export interface AnchorUpdate {
@@ -120,10 +124,15 @@ export interface AnchorUpdate {
  * with certainty) and its history event: moved, text changed, could not be placed — recorded
  * when the claim moved or its state changed, so an untouched claim's history stays quiet.
  */
-export function planReanchor(text: string, revision: number, claims: readonly ClaimToReanchor[]): AnchorUpdate[] {
-  const locate = createLocator(text);
+export function planReanchor(
+  text: string,
+  revision: number,
+  claims: readonly ClaimToReanchor[],
+  previous?: string,
+): AnchorUpdate[] {
+  const find = claimFinder(text, previous);
   return claims.map((claim) => {
-    const anchor = anchorFromEngine(locate(selectorsOf(claim.quote)), revision);
+    const anchor = anchorFromEngine(find(claim), revision);
     const to = String(revision);
     if (anchor.state === "placed" && anchor.start !== null && anchor.end !== null) {
       const moved = anchor.method !== "position" || claim.state !== "placed";
@@ -138,6 +147,61 @@ export function planReanchor(text: string, revision: number, claims: readonly Cl
     const changed = claim.state !== anchor.state || anchor.state === "needs_confirmation";
     return { id: claim.id, anchor, event: changed ? { kind, fromValue: null, toValue: to } : null };
   });
+}
+
+/**
+ * Text on each side of a changed passage's new span that a search near it also covers: its
+ * context (CONTEXT_LENGTH) and some slack, so that a lookalike sentence elsewhere is never a
+ * candidate.
+ */
+export const NEARBY_MARGIN = 200;
+
+/**
+ * How each claim is looked for in the new text. With the previous revision's text, a claim placed
+ * there is carried through the diff (lib/claims/follow-edit.ts): untouched by any change, it is
+ * at its new offsets for certain; overlapped by a change, the engine looks for it in the text that
+ * replaced it (and a margin), then in text new in this revision when its quote occurs there once
+ * verbatim (a paragraph moved). Text that was already there and did not change can never newly
+ * hold a claim: a repeated sentence elsewhere is another passage. A claim awaiting confirmation
+ * keeps its candidate when no change touched it. Others, or without the previous text: the engine
+ * over the whole text.
+ */
+function claimFinder(text: string, previous: string | undefined): (claim: ClaimToReanchor) => Anchor {
+  const whole = createLocator(text);
+  if (previous === undefined) return (claim) => whole(selectorsOf(claim.quote));
+  const map = offsetMapOf(changedRanges(diffTexts(previous, text)));
+  return (claim) => {
+    const selectors = selectorsOf(claim.quote);
+    const { start, end, exact } = claim.quote;
+    if (claim.state === "needs_confirmation" && claim.candidate) {
+      const kept = map.carry(claim.candidate.start, claim.candidate.end);
+      if (kept.kind === "untouched") return { status: "anchored", start: kept.start, end: kept.end, method: "fuzzy", score: claim.candidate.score };
+    }
+    if (claim.state !== "placed") return whole(selectors);
+    const carried = map.carry(start, end);
+    if (carried.kind === "untouched" && text.slice(carried.start, carried.end) === exact) {
+      return { status: "anchored", start: carried.start, end: carried.end, method: carried.start === start ? "position" : "exact", score: 1 };
+    }
+    const from = Math.max(0, carried.start - NEARBY_MARGIN);
+    const to = Math.min(text.length, carried.end + NEARBY_MARGIN);
+    const nearby = createLocator(text.slice(from, to))({
+      position: { type: "TextPositionSelector", start: carried.start - from, end: carried.start - from + (end - start) },
+      quote: selectors.quote,
+    });
+    if (nearby.status === "anchored") return { ...nearby, start: nearby.start + from, end: nearby.end + from };
+    const moved = occurrencesIn(text, exact).filter((at) =>
+      map.added.some((span) => span.start <= at && at + exact.length <= span.end),
+    );
+    return moved.length === 1
+      ? { status: "anchored", start: moved[0]!, end: moved[0]! + exact.length, method: "exact", score: 1 }
+      : nearby;
+  };
+}
+
+function occurrencesIn(text: string, quote: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(quote); at !== -1 && found.length < 2; at = text.indexOf(quote, at + 1)) found.push(at);
+  return found;
 }
 
 /**
@@ -237,6 +301,26 @@ export function anchorInRevision(
     quote: { type: "TextQuoteSelector", ...claim.quote },
   });
   return anchorView(anchorFromEngine(found, revision), claim.quote.exact);
+}
+
+/**
+ * The anchor columns of a claim marked in `revision` (Claim.anchor*, Claim.quote*): placed where
+ * it was marked, quoting the passage it was marked with.
+ */
+export function markedColumns(revision: number, selectors: { start: number; end: number; exact: string; prefix: string; suffix: string }) {
+  return {
+    revision,
+    anchorState: "placed",
+    anchorRevision: revision,
+    anchorStart: selectors.start,
+    anchorEnd: selectors.end,
+    anchorMethod: "position",
+    quoteExact: selectors.exact,
+    quotePrefix: selectors.prefix,
+    quoteSuffix: selectors.suffix,
+    quoteStart: selectors.start,
+    quoteEnd: selectors.end,
+  };
 }
 
 /** The anchor of a claim placed where it was marked: a new claim, or one of an unchanged article. */

@@ -14,7 +14,14 @@ import { isEventKind } from "@/lib/claims/history";
 import type { ClaimFilter, CreateClaimInput, PlaceClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import { isStatus, type ClaimStatus } from "@/lib/claims/statuses";
 import { canEditArticle } from "@/lib/articles/revisions";
-import { anchorMethodOf, anchorStateOf, anchorView, carryToRevision, planPlacement } from "@/lib/claims/reanchor";
+import {
+  anchorMethodOf,
+  anchorStateOf,
+  anchorView,
+  carryToRevision,
+  markedColumns,
+  planPlacement,
+} from "@/lib/claims/reanchor";
 import { isRole } from "@/lib/users/roles";
 import type {
   AnchorView,
@@ -387,22 +394,13 @@ export async function createClaim(
       ? input
       : await carriedToCurrent(articleId, input, input.revision, article);
   const plan = planCreate(article.text, selectors);
-  const { start, end, exact, prefix, suffix } = plan.claim;
   const at = new Date();
   const id = await writeTransaction(async (tx) => {
     const changeSeq = await nextClaimSeq(tx, articleId, article.revision);
     const claim = await tx.claim.create({
       data: {
         ...plan.claim,
-        revision: article.revision,
-        anchorRevision: article.revision,
-        anchorStart: start,
-        anchorEnd: end,
-        quoteExact: exact,
-        quotePrefix: prefix,
-        quoteSuffix: suffix,
-        quoteStart: start,
-        quoteEnd: end,
+        ...markedColumns(article.revision, plan.claim),
         articleId,
         authorId: user.id,
         changeSeq,

@@ -11,6 +11,7 @@ import type { ClaimSummaries, ClaimSummary } from "@/lib/claims/types";
 import { isRecordId } from "@/lib/ids";
 import { isRole } from "@/lib/users/roles";
 import { articleNotFound } from "./articles";
+import { writeClaimAnchors } from "./claim-anchors";
 import { listClaims } from "./claims";
 import { db, writeTransaction, type Tx } from "./db";
 import type { SessionUser } from "./session";
@@ -107,6 +108,9 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
       select: {
         id: true,
         anchorState: true,
+        anchorStart: true,
+        anchorEnd: true,
+        anchorScore: true,
         quoteExact: true,
         quotePrefix: true,
         quoteSuffix: true,
@@ -127,7 +131,11 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
           start: claim.quoteStart,
           end: claim.quoteEnd,
         },
+        ...(claim.anchorStart !== null && claim.anchorEnd !== null
+          ? { candidate: { start: claim.anchorStart, end: claim.anchorEnd, score: claim.anchorScore } }
+          : {}),
       })),
+      row.text,
     );
     await writeAnchors(tx, updates, { claimSeq, actorId: user.id, at });
     return updates;
@@ -167,32 +175,7 @@ async function writeAnchors(
   updates: readonly AnchorUpdate[],
   stamp: { claimSeq: number; actorId: string; at: Date },
 ): Promise<void> {
-  for (const update of updates) {
-    const { anchor, quote } = update;
-    await tx.claim.update({
-      where: { id: update.id },
-      data: {
-        anchorState: anchor.state,
-        anchorRevision: anchor.revision,
-        anchorStart: anchor.start,
-        anchorEnd: anchor.end,
-        anchorMethod: anchor.method,
-        anchorScore: anchor.score,
-        anchorReason: anchor.reason,
-        ...(quote
-          ? {
-              quoteExact: quote.exact,
-              quotePrefix: quote.prefix,
-              quoteSuffix: quote.suffix,
-              quoteStart: quote.start,
-              quoteEnd: quote.end,
-            }
-          : {}),
-        changeSeq: stamp.claimSeq,
-      },
-      select: { id: true },
-    });
-  }
+  await writeClaimAnchors(tx, updates, stamp.claimSeq);
   const events = updates.flatMap((update) =>
     update.event ? [{ ...update.event, claimId: update.id, actorId: stamp.actorId, createdAt: stamp.at }] : [],
   );
