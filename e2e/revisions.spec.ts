@@ -139,3 +139,30 @@ test("saving the same text again is refused, and a stale base revision gets 409"
   expect(((await stale.json()) as { error: string }).error).toMatch(/saved revision 2/);
   await api.dispose();
 });
+
+test("a page open on an older revision says so when the claims move, and reloads into the new text", async ({
+  page,
+  playwright,
+  baseURL,
+  editor,
+  article,
+}) => {
+  const api = await clientFor(playwright.request, baseURL, editor);
+  const text = ((await (await api.get(`/api/articles/${article.id}`)).json()) as { text: string }).text;
+  expect((await api.post(annotationsUrl(article.id), { data: selectorFor(text, KEPT) })).status()).toBe(201);
+  await signIn(page, editor, `/articles/${article.id}`);
+  await expect(card(page, "Earlier, China’s leader")).toBeVisible();
+
+  // Saved elsewhere (another tab, a colleague): this page still shows revision 1.
+  const saved = await api.post(`/api/articles/${article.id}/revisions`, {
+    multipart: { title: article.title, format: "txt", text: `A new first paragraph.\n${text}`, baseRevision: "1" },
+  });
+  expect(saved.status()).toBe(201);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  const banner = page.getByRole("status").filter({ hasText: "saved revision 2 of this article" });
+  await expect(banner).toBeVisible();
+  await banner.getByRole("button", { name: "Reload the article" }).click();
+  await expect(page.getByRole("textbox", { name: "Article text" })).toContainText("A new first paragraph.");
+  await expect(card(page, "Earlier, China’s leader")).toBeVisible();
+  await api.dispose();
+});

@@ -34,9 +34,23 @@ export function ArticleWorkspace({ article, initialClaims, currentUser, canEditA
   const claims = useArticleClaims(article.id, initialClaims, activeId);
   const { list, refresh, addClaim } = claims;
 
+  // A colleague saved a newer revision: its claims' offsets are into a text this page does not
+  // have, so they are not drawn here until the page is reloaded (the banner offers it).
+  const newerRevision = useMemo(
+    () => list.claims.reduce((newest, claim) => Math.max(newest, claim.anchor.revision), article.revision),
+    [list.claims, article.revision],
+  );
   const placed = useMemo(
-    () => placeClaims(article.text, panelClaims(article.text, list.claims, list.people)),
-    [article.text, list.claims, list.people],
+    () =>
+      placeClaims(
+        article.text,
+        panelClaims(
+          article.text,
+          list.claims.filter((claim) => claim.anchor.revision <= article.revision),
+          list.people,
+        ),
+      ),
+    [article.text, article.revision, list.claims, list.people],
   );
   const visible = useMemo(
     () => placed.filter((claim) => matchesFilter(claim, filter, currentUser.id)),
@@ -126,6 +140,16 @@ export function ArticleWorkspace({ article, initialClaims, currentUser, canEditA
         {error && (
           <div className="form-error" role="alert">
             {error}
+          </div>
+        )}
+        {newerRevision > article.revision && (
+          <div className="notice notice-old" role="status">
+            <p>
+              A colleague saved revision {newerRevision} of this article. Reload to read the new text with its claims.
+            </p>
+            <button type="button" onClick={() => window.location.reload()}>
+              Reload the article
+            </button>
           </div>
         )}
         {reattachingClaim && (
