@@ -53,7 +53,7 @@ test("an editor revises the article; claims follow it, one is confirmed, one re-
   // Found approximately: the card shows both passages and asks for confirmation.
   const corrected = card(page, "The readout added");
   await expect(corrected).toContainText("The text changed here");
-  await expect(corrected.locator("ins")).toHaveText("talks.");
+  await expect(corrected.locator("ins")).toHaveText(/talks/);
   await corrected.getByRole("button", { name: "Confirm" }).click();
   await expect(corrected).not.toContainText("The text changed here");
 
@@ -152,6 +152,8 @@ test("a page open on an older revision says so when the claims move, and reloads
   expect((await api.post(annotationsUrl(article.id), { data: selectorFor(text, KEPT) })).status()).toBe(201);
   await signIn(page, editor, `/articles/${article.id}`);
   await expect(card(page, "Earlier, China’s leader")).toBeVisible();
+  // The viewer mounts once the page is hydrated: its focus listener is there from then on.
+  await page.locator(".ProseMirror").waitFor();
 
   // Saved elsewhere (another tab, a colleague): this page still shows revision 1.
   const saved = await api.post(`/api/articles/${article.id}/revisions`, {

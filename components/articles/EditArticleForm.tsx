@@ -33,7 +33,7 @@ export function EditArticleForm(props: { articleId: string; revision: number; in
     >
       <div className="field">
         <label htmlFor="note">Change note</label>
-        <input id="note" name="note" maxLength={NOTE_MAX} aria-describedby="note-hint" />
+        <input id="note" name="note" type="text" maxLength={NOTE_MAX} aria-describedby="note-hint" />
         <div id="note-hint" className="hint">
           What changed and why, for colleagues (for example: “Corrected the turnout figure”).
         </div>

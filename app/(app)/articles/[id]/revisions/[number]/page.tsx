@@ -55,8 +55,8 @@ export default async function CompareRevisionPage({ params }: Props) {
             )}
           </div>
         </div>
-        <div className="claims-panel card">
-          <h2>Claims the change touched</h2>
+        <section className="claims-panel card" aria-labelledby="touched-heading">
+          <h2 id="touched-heading">Claims the change touched</h2>
           {touched.length === 0 ? (
             <p className="claims-empty">No claimed passage was changed.</p>
           ) : (
@@ -71,7 +71,7 @@ export default async function CompareRevisionPage({ params }: Props) {
               ))}
             </ol>
           )}
-        </div>
+        </section>
       </div>
     </>
   );
