@@ -45,6 +45,10 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   ["PATCH /api/annotations/{id} (add source)", { anonymous: 401, owner: 200, other: 403, admin: 403 }],
   ["DELETE /api/annotations/{id}", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
   ["DELETE /api/annotations/{id} (no version)", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
+  ["GET /api/articles/{id}/revisions", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  // Only the editor who added the article, and admins, save revisions and place anyone's claims.
+  ["POST /api/articles/{id}/revisions", { anonymous: 401, owner: 201, other: 403, admin: 201 }],
+  ["POST /api/annotations/{id}/anchor (re-attach)", { anonymous: 401, owner: 200, other: 403, admin: 200 }],
   // next-auth's own route: answers everyone, and a session names only its own user (checked below).
   ["GET /api/auth/session", { anonymous: 200, owner: 200, other: 200, admin: 200 }],
 ];
@@ -115,6 +119,25 @@ const ROUTES = {
   },
   "DELETE /api/annotations/{id} (no version)": { method: "DELETE", path: (world) => claimUrl(world.claimId) },
   "GET /api/auth/session": { method: "GET", path: () => "/api/auth/session" },
+  "GET /api/articles/{id}/revisions": { method: "GET", path: (world) => `/api/articles/${world.article.id}/revisions` },
+  "POST /api/articles/{id}/revisions": {
+    method: "POST",
+    path: (world) => `/api/articles/${world.article.id}/revisions`,
+    multipart: (world) => ({
+      title: "Revised by the matrix",
+      format: "txt",
+      text: `${world.article.text}\n\nA paragraph added by the matrix.`,
+      baseRevision: "1",
+    }),
+  },
+  "POST /api/annotations/{id}/anchor (re-attach)": {
+    method: "POST",
+    path: (world) => `${claimUrl(world.claimId)}/anchor`,
+    data: (world) => {
+      const start = world.article.text.indexOf(SENTENCES.bridge);
+      return { version: world.version, decision: "reattach", position: { start, end: start + SENTENCES.bridge.length } };
+    },
+  },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -159,13 +182,13 @@ test.describe("access matrix", () => {
       db.claim.count({ where: { articleId: world.article.id } }),
       db.source.count({ where: onArticle }),
       db.claimEvent.count({ where: onArticle }),
-      db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true } }),
+      db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
       db.claim.findUniqueOrThrow({
         where: { id: world.claimId },
         select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true },
       }),
     ]);
-    return { added, claims, sources, events, claimSeq: article.claimSeq, claim };
+    return { added, claims, sources, events, claimSeq: article.claimSeq, revision: article.revision, claim };
   }
 
   function send(client: APIRequestContext, route: Route, world: World): Promise<APIResponse> {

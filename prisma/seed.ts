@@ -14,6 +14,7 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
   if (exists) return;
   const editor = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[0]!.email }, select: { id: true } });
   const { doc, text } = await importArticle({ format: "txt", data: SAMPLE_ARTICLE.text() });
+  const body = JSON.stringify(doc);
   await db.article.create({
     data: {
       title: SAMPLE_ARTICLE.title,
@@ -21,9 +22,10 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
       author: SAMPLE_ARTICLE.author,
       url: SAMPLE_ARTICLE.url,
       publishedAt: SAMPLE_ARTICLE.publishedAt,
-      body: JSON.stringify(doc),
+      body,
       text,
       createdById: editor.id,
+      revisions: { create: { number: 1, body, text, createdById: editor.id } },
     },
   });
 }

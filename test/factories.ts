@@ -77,8 +77,16 @@ export async function createArticle(
   const doc = docOf(paragraphs);
   const text = plainTextOf(doc);
   const title = options.title ?? `${SAMPLE_ARTICLE.title} (${faker.string.alphanumeric(6)})`;
+  const body = JSON.stringify(doc);
   const article = await db.article.create({
-    data: { title, outlet: SAMPLE_ARTICLE.outlet, body: JSON.stringify(doc), text, createdById: ownerId },
+    data: {
+      title,
+      outlet: SAMPLE_ARTICLE.outlet,
+      body,
+      text,
+      createdById: ownerId,
+      revisions: { create: { number: 1, body, text, createdById: ownerId } },
+    },
     select: { id: true },
   });
   return { id: article.id, title, text };

@@ -3,6 +3,7 @@
  * into them. The claim rules are the app's own (lib/claims/changes.ts: planCreate, planUpdate and
  * the answers composed from the plan); only reading and writing rows is hand-written in each store.
  */
+import { markedAnchor } from "@/lib/claims/reanchor";
 import {
   claimsTag,
   formatCursor,
@@ -108,6 +109,8 @@ export function toSummary(row: SummaryRow): ClaimSummary {
     authorId: row.authorId,
     start: row.start,
     end: row.end,
+    // The reference stores model claims of an article that never changed.
+    anchor: markedAnchor(1, row.start, row.end),
     status: isStatus(row.status) ? row.status : "UNVERIFIED",
     version: row.version,
     sourceCount: Number(row.sourceCount),
@@ -161,8 +164,10 @@ export function toDetails(row: DetailRow, sources: SourceRow[]): ClaimDetails {
     id: row.id,
     articleId: row.articleId,
     author: { id: row.authorId, name: row.authorName },
+    revision: 1,
     position: { start: row.start, end: row.end },
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    anchor: markedAnchor(1, row.start, row.end),
     status: isStatus(row.status) ? row.status : "UNVERIFIED",
     note: row.note,
     version: row.version,

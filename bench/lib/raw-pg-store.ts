@@ -35,8 +35,9 @@ const SQL = {
     ORDER BY c."changeSeq" ASC`,
   bumpSeq: `UPDATE "Article" SET "claimSeq" = "claimSeq" + 1, "updatedAt" = $2 WHERE "id" = $1 RETURNING "claimSeq"`,
   insertClaim: `INSERT INTO "Claim" ("id", "articleId", "authorId", "start", "end", "exact", "prefix", "suffix", "status",
-      "note", "version", "changeSeq", "createdAt", "updatedAt")
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12)`,
+      "note", "version", "changeSeq", "createdAt", "updatedAt",
+      "anchorStart", "anchorEnd", "quoteExact", "quotePrefix", "quoteSuffix", "quoteStart", "quoteEnd")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $12, $4, $5, $6, $7, $8, $4, $5)`,
   insertEvent: `INSERT INTO "ClaimEvent" ("id", "claimId", "actorId", "kind", "fromValue", "toValue", "createdAt")
     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
   claimForWrite: `SELECT c."id", c."articleId", c."authorId", u."name" AS "authorName", c."start", c."end", c."exact",
@@ -131,7 +132,7 @@ export function createRawPgStore(databaseUrl: string): ClaimStore {
         for (const event of plan.events)
           await query(client, "insertEvent", [nextId(), id, user.id, event.kind, event.fromValue, event.toValue, at]);
       });
-      return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now });
+      return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now, revision: 1 });
     },
 
     async update(user: SessionUser, id, input) {

@@ -49,8 +49,10 @@ export function createRawStore(databaseUrl: string): ClaimStore {
     `UPDATE Article SET claimSeq = claimSeq + 1, updatedAt = @at WHERE id = @id RETURNING claimSeq`,
   );
   const insertClaim = db.prepare(
-    `INSERT INTO Claim (id, articleId, authorId, start, "end", exact, prefix, suffix, status, note, version, changeSeq, createdAt, updatedAt)
-     VALUES (@id, @articleId, @authorId, @start, @end, @exact, @prefix, @suffix, @status, @note, 1, @seq, @at, @at)`,
+    `INSERT INTO Claim (id, articleId, authorId, start, "end", exact, prefix, suffix, status, note, version, changeSeq, createdAt, updatedAt,
+       anchorStart, anchorEnd, quoteExact, quotePrefix, quoteSuffix, quoteStart, quoteEnd)
+     VALUES (@id, @articleId, @authorId, @start, @end, @exact, @prefix, @suffix, @status, @note, 1, @seq, @at, @at,
+       @start, @end, @exact, @prefix, @suffix, @start, @end)`,
   );
   const insertEvent = db.prepare(
     `INSERT INTO ClaimEvent (id, claimId, actorId, kind, fromValue, toValue, createdAt)
@@ -98,7 +100,7 @@ export function createRawStore(databaseUrl: string): ClaimStore {
     const { claimSeq } = bumpSeq.get({ id: articleId, at })!;
     insertClaim.run({ id, articleId, authorId: user.id, ...plan.claim, seq: claimSeq, at });
     for (const event of plan.events) insertEvent.run({ id: nextId(), claimId: id, actorId: user.id, ...event, at });
-    return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now });
+    return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at: now, revision: 1 });
   });
 
   const update = db.transaction((user: SessionUser, id: string, input: UpdateClaimInput) => {

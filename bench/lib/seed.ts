@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import type { ClaimSelectors } from "@/lib/anchoring";
+import { markedColumns } from "@/lib/claims/reanchor";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import { createPrismaClient } from "@/lib/server/prisma-client";
 import { prepareDatabase } from "@/scripts/lib/prepare-db";
@@ -57,6 +58,7 @@ export async function seedBenchDatabase(
         body: JSON.stringify(doc),
         text,
         createdById: editor.id,
+        revisions: { create: { number: 1, body: JSON.stringify(doc), text, createdById: editor.id } },
       },
       select: { id: true },
     });
@@ -80,6 +82,7 @@ export async function seedBenchDatabase(
         articleId: article.id,
         authorId: editor.id,
         ...selectorsColumns(selectors),
+        ...markedColumns(1, selectorsColumns(selectors)),
         status,
         note: next() < 0.3 ? "Check against the ministry's own statement before publishing." : "",
         // One write for the sources, one for the status, as the card sends them.

@@ -2,6 +2,7 @@
 
 import { memo, useState, type MouseEvent } from "react";
 import type { PlacedClaim } from "@/lib/claims/placement";
+import { ChangedPassage } from "./ChangedPassage";
 import { ClaimByline } from "./ClaimByline";
 import { ClaimDetails } from "./ClaimDetails";
 import { ClaimHistory } from "./ClaimHistory";
@@ -46,7 +47,9 @@ export const ClaimCard = memo(function ClaimCard({
       tabIndex={-1}
       aria-label={`Claim: ${shortQuote(claim.quote.exact)}`}
       aria-current={active ? "true" : undefined}
-      className={`claim-card ${statusClass(claim.status)}${active ? " is-active" : ""}${own ? " is-own" : ""}`}
+      className={`claim-card ${statusClass(claim.status)}${active ? " is-active" : ""}${own ? " is-own" : ""}${
+        claim.anchor.state === "needs_confirmation" ? " needs-confirmation" : ""
+      }`}
       onClick={activateOnClick}
     >
       <div className="claim-card-head">
@@ -56,6 +59,7 @@ export const ClaimCard = memo(function ClaimCard({
         </button>
       </div>
       <ClaimByline claim={claim} currentUserId={currentUserId} />
+      {claim.anchor.state === "needs_confirmation" && <ChangedPassage claim={claim} {...actions} />}
       <DisagreementNotice disagreements={claim.disagreements} />
       {active && (
         <>

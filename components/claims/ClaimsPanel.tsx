@@ -32,6 +32,9 @@ export interface ClaimsPanelProps {
   onClaimDeleted(id: string): void;
   /** Re-reads one claim (after a 409 conflict or a failed load). */
   onReload(id: string): Promise<void>;
+  /** Whether this editor may confirm or re-attach a claim by `authorId`. */
+  canPlace(authorId: string): boolean;
+  onReattach(id: string): void;
 }
 
 /**
@@ -76,7 +79,13 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
     },
     [onClaimDeleted],
   );
-  const actions = { onClaimChanged: props.onClaimChanged, onReload: props.onReload, onClaimDeleted: dropClaim };
+  const actions = {
+    onClaimChanged: props.onClaimChanged,
+    onReload: props.onReload,
+    onClaimDeleted: dropClaim,
+    canPlace: props.canPlace,
+    onReattach: props.onReattach,
+  };
 
   return (
     <section className="claims" aria-labelledby={headingId} data-claims-panel="">

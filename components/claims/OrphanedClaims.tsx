@@ -11,7 +11,7 @@ import { useClaimRequest } from "./useClaimRequest";
 
 export type OrphanedClaim = PlacedClaim & { anchor: Extract<PlacedClaim["anchor"], { status: "orphaned" }> };
 
-interface Props extends Pick<ClaimActions, "onClaimDeleted" | "onReload"> {
+interface Props extends Pick<ClaimActions, "onClaimDeleted" | "onReload" | "canPlace" | "onReattach"> {
   claims: OrphanedClaim[];
   currentUserId: string;
 }
@@ -25,7 +25,7 @@ export function OrphanedClaims({ claims, currentUserId, ...actions }: Props) {
       <h3 id={headingId}>Could not be placed</h3>
       <p className="muted">
         The article text has changed since these passages were marked, and they were not found in it, so they are not
-        highlighted. Check them against the new text.
+        highlighted. Re-attach each to the passage it belongs to now: its rating, sources and history stay.
       </p>
       <ul>
         {claims.map((claim) => (
@@ -41,13 +41,23 @@ function OrphanedClaimItem({
   currentUserId,
   onClaimDeleted,
   onReload,
-}: { claim: OrphanedClaim; currentUserId: string } & Pick<ClaimActions, "onClaimDeleted" | "onReload">) {
+  canPlace,
+  onReattach,
+}: { claim: OrphanedClaim; currentUserId: string } & Pick<
+  ClaimActions,
+  "onClaimDeleted" | "onReload" | "canPlace" | "onReattach"
+>) {
   const request = useClaimRequest();
   return (
-    <li className="claim-orphan">
+    <li className="claim-orphan" aria-label={`Claim that could not be placed: ${claim.quote.exact.slice(0, 60)}`}>
       <blockquote className="claim-quote">“{claim.quote.exact}”</blockquote>
       <ClaimByline claim={claim} currentUserId={currentUserId} />
       <p className="muted claim-orphan-reason">{claim.anchor.reason}</p>
+      {canPlace(claim.author.id) && (
+        <button type="button" onClick={() => onReattach(claim.id)}>
+          Re-attach
+        </button>
+      )}
       {claim.author.id === currentUserId && (
         <>
           <RequestProblemAlert problem={request.problem} onReload={() => onReload(claim.id)} onReloaded={request.clear} />

@@ -1,5 +1,5 @@
 import { claimsTag } from "@/lib/claims/feed";
-import type { CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
+import type { CreateClaimInput, PlaceClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import type { ClaimDetails, ClaimEventView, ClaimSummaries } from "@/lib/claims/types";
 
 /** The browser's side of the claims API. Errors come back as values with the server's message. */
@@ -56,4 +56,9 @@ export function patchClaim(id: string, input: UpdateClaimInput): Promise<ApiResu
 
 export function removeClaim(id: string, version: number): Promise<ApiResult<void>> {
   return call(`${claimUrl(id)}?version=${version}`, { method: "DELETE" });
+}
+
+/** Confirm the passage found after a revision, or re-attach the claim to another one. */
+export function placeClaimAt(id: string, input: PlaceClaimInput): Promise<ApiResult<ClaimDetails>> {
+  return call(`${claimUrl(id)}/anchor`, { method: "POST", body: JSON.stringify(input) });
 }

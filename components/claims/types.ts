@@ -15,4 +15,8 @@ export interface ClaimActions {
   onClaimDeleted(id: string): void;
   /** Re-reads one claim: the way out of a 409 conflict or a failed load. */
   onReload(id: string): Promise<void>;
+  /** Whether this editor may confirm or re-attach the claim (its author, the article's editor, admins). */
+  canPlace(authorId: string): boolean;
+  /** Starts re-attaching: the editor then selects a passage and presses Attach here. */
+  onReattach(id: string): void;
 }

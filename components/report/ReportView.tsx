@@ -1,4 +1,4 @@
-import type { Report, ReportClaim } from "@/lib/report/model";
+import { UNCONFIRMED_EXPLANATION, type Report, type ReportClaim } from "@/lib/report/model";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 /** The verification report as a page: the same Report object every export renders. */
@@ -20,6 +20,7 @@ export function ReportView({ report }: { report: Report }) {
           )}
         </p>
         <p className="muted">
+          {article.revision > 1 && <>Covers revision {article.revision} of the article · </>}
           Prepared by {report.organization} · generated <time dateTime={report.generatedAt}>{formatDateTime(report.generatedAt)}</time>
         </p>
       </header>
@@ -34,6 +35,8 @@ export function ReportView({ report }: { report: Report }) {
             {summary.verifiedClaims}
             {summary.verifiedShare !== null && ` (${Math.round(summary.verifiedShare * 100)} %)`}
           </dd>
+          <dt>Needs confirmation</dt>
+          <dd>{summary.unconfirmedClaims}</dd>
           <dt>Could not be placed</dt>
           <dd>{summary.orphanedClaims}</dd>
           <dt>Sources cited</dt>
@@ -80,6 +83,18 @@ export function ReportView({ report }: { report: Report }) {
         </section>
       )}
 
+      {report.unconfirmed.length > 0 && (
+        <section aria-labelledby="unconfirmed-heading">
+          <h2 id="unconfirmed-heading">Needs confirmation</h2>
+          <p className="muted">{UNCONFIRMED_EXPLANATION}</p>
+          <ol className="report-claims">
+            {report.unconfirmed.map((claim) => (
+              <ReportClaimItem key={claim.id} claim={claim} />
+            ))}
+          </ol>
+        </section>
+      )}
+
       {report.orphaned.length > 0 && (
         <section aria-labelledby="orphans-heading">
           <h2 id="orphans-heading">Could not be placed</h2>
@@ -110,6 +125,12 @@ function ReportClaimItem({ claim }: { claim: ReportClaim }) {
         <span className="muted">{claim.context.after}</span>
       </blockquote>
       {claim.placement.status === "orphaned" && <p className="muted">Not found in the current text: {claim.placement.reason}</p>}
+      {claim.placement.status === "needs_confirmation" && (
+        <p className="muted">
+          The text changed in revision {claim.placement.revision}; not confirmed yet. The article now reads: “
+          {claim.placement.currentText}”
+        </p>
+      )}
       <p>
         <strong>Verdict:</strong> {claim.statusLabel} — {claim.statusDescription}
         {claim.rating && ` (rating ${claim.rating.value} of ${claim.rating.best}, “${claim.rating.alternateName}”)`}

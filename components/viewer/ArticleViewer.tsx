@@ -49,11 +49,23 @@ interface Props {
   flashId: string | null;
   onHighlightClick(id: string): void;
   /** The reader asked to mark the selected passage (plain-text offsets). Resolves when saved. */
-  onMark(range: { start: number; end: number }): Promise<boolean>;
+  /** Marking a selection; without it the viewer only shows (an older revision). */
+  onMark?(range: { start: number; end: number }): Promise<boolean>;
+  /** What the selection's button says: "Mark as claim", or "Attach here" while re-attaching a claim. */
+  markLabel?: string;
 }
 
 /** The article in TipTap, read-only, with claims as highlights and a "Mark as claim" button on selections. */
-export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, onHighlightClick, onMark }: Props) {
+export function ArticleViewer({
+  doc,
+  claims,
+  currentUserId,
+  activeId,
+  flashId,
+  onHighlightClick,
+  onMark,
+  markLabel = "Mark as claim",
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   // The document never changes in the viewer, and positions depend on its structure only: one
   // index, built before the editor exists, serves every mapping.
@@ -81,7 +93,7 @@ export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, o
 
   const mark = async () => {
     const selected = readNow();
-    if (selected && (await onMark({ start: selected.start, end: selected.end }))) clear();
+    if (selected && onMark && (await onMark({ start: selected.start, end: selected.end }))) clear();
   };
   const markRef = useRef(mark);
   useEffect(() => {
@@ -120,7 +132,7 @@ export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, o
     // Clicks on highlights are a shortcut; every claim is also reachable from its card in the panel.
     <div className="article-body" ref={container} onClick={onClick}>
       {editor ? <EditorContent editor={editor} /> : <StaticDocument doc={doc} />}
-      {passage && (
+      {passage && onMark && (
         <button
           type="button"
           className="mark-claim primary"
@@ -129,9 +141,9 @@ export function ArticleViewer({ doc, claims, currentUserId, activeId, flashId, o
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => void mark()}
           aria-keyshortcuts="Alt+M"
-          title={`Mark the selected passage as a claim (${MARK_SHORTCUT.label})`}
+          title={`${markLabel}: the selected passage (${MARK_SHORTCUT.label})`}
         >
-          Mark as claim
+          {markLabel}
         </button>
       )}
     </div>

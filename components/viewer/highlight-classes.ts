@@ -3,7 +3,10 @@ import { offsetsToRange } from "@/lib/anchoring";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import type { Highlight } from "./claim-highlights";
 
-/** Highlights for the anchored claims: coloured by status, told apart by owner, the active one marked. */
+/**
+ * Highlights for the anchored claims: coloured by status, told apart by owner, the active one
+ * marked, and those whose text changed in the last revision (awaiting confirmation) dashed.
+ */
 export function highlightsFor(
   claims: PlacedClaim[],
   index: TextIndex,
@@ -15,6 +18,7 @@ export function highlightsFor(
     const { from, to } = offsetsToRange(index, claim.anchor.start, claim.anchor.end);
     if (from >= to) continue;
     const classes = ["claim-hl", `status-${claim.status.toLowerCase()}`, claim.author.id === options.currentUserId ? "mine" : "theirs"];
+    if (claim.anchor.state === "needs_confirmation") classes.push("needs-confirmation");
     if (claim.id === options.activeId) classes.push("is-active");
     if (claim.id === options.flashId) classes.push("is-flashing");
     highlights.push({ id: claim.id, from, to, className: classes.join(" ") });

@@ -6,13 +6,16 @@ import type { ArticleDoc } from "@/lib/articles/document";
 import type { ClaimsState } from "@/lib/claims/feed";
 import { DEFAULT_FILTER, matchesFilter, type ClaimFilterState } from "@/lib/claims/filter";
 import { panelClaims, placeClaims } from "@/lib/claims/placement";
-import { postClaim } from "@/components/claims/api";
+import { placeClaimAt, postClaim } from "@/components/claims/api";
 import { ClaimsPanel } from "@/components/claims/ClaimsPanel";
 import { ArticleViewer } from "@/components/viewer/ArticleViewer";
 import { useArticleClaims } from "./useArticleClaims";
 
 interface Props {
-  article: { id: string; doc: ArticleDoc; text: string };
+  /** The current revision: claims are marked in it, and anchors are offsets into its text. */
+  article: { id: string; doc: ArticleDoc; text: string; revision: number };
+  /** Whether this editor may edit the article (its editor, admins): they may place anyone's claims. */
+  canEditArticle: boolean;
   /** The article's claim summaries, their authors' names and the feed's cursor, as rendered. */
   initialClaims: ClaimsState;
   currentUser: { id: string; name: string };
@@ -21,17 +24,33 @@ interface Props {
 const FLASH_MS = 1600;
 
 /** The article beside its claims: owns the claims, the filter and which claim is active. */
-export function ArticleWorkspace({ article, initialClaims, currentUser }: Props) {
+export function ArticleWorkspace({ article, initialClaims, currentUser, canEditArticle }: Props) {
   const [filter, setFilter] = useState<ClaimFilterState>(DEFAULT_FILTER);
+  // The claim being re-attached: the next "Attach here" (or Alt+M) moves it to the selection.
+  const [reattaching, setReattaching] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const claims = useArticleClaims(article.id, initialClaims, activeId);
   const { list, refresh, addClaim } = claims;
 
+  // A colleague saved a newer revision: its claims' offsets are into a text this page does not
+  // have, so they are not drawn here until the page is reloaded (the banner offers it).
+  const newerRevision = useMemo(
+    () => list.claims.reduce((newest, claim) => Math.max(newest, claim.anchor.revision), article.revision),
+    [list.claims, article.revision],
+  );
   const placed = useMemo(
-    () => placeClaims(article.text, panelClaims(article.text, list.claims, list.people)),
-    [article.text, list.claims, list.people],
+    () =>
+      placeClaims(
+        article.text,
+        panelClaims(
+          article.text,
+          list.claims.filter((claim) => claim.anchor.revision <= article.revision),
+          list.people,
+        ),
+      ),
+    [article.text, article.revision, list.claims, list.people],
   );
   const visible = useMemo(
     () => placed.filter((claim) => matchesFilter(claim, filter, currentUser.id)),
@@ -59,12 +78,37 @@ export function ArticleWorkspace({ article, initialClaims, currentUser }: Props)
       ?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 
+  const canPlace = useCallback(
+    (authorId: string) => canEditArticle || authorId === currentUser.id,
+    [canEditArticle, currentUser.id],
+  );
+  const reattachingClaim = reattaching ? placed.find((claim) => claim.id === reattaching) : undefined;
+
+  const attach = useCallback(
+    async (claim: { id: string; version: number }, range: { start: number; end: number }) => {
+      const result = await placeClaimAt(claim.id, { version: claim.version, decision: "reattach", position: range });
+      if (!result.ok) {
+        setError(result.message);
+        return false;
+      }
+      setError(null);
+      setReattaching(null);
+      claims.acceptClaim(result.value);
+      setActiveId(result.value.id);
+      return true;
+    },
+    [claims],
+  );
+
   const mark = useCallback(
     async ({ start, end }: { start: number; end: number }) => {
+      if (reattachingClaim) return attach(reattachingClaim, { start, end });
       const { position, quote } = describeRange(article.text, start, end);
       const result = await postClaim(article.id, {
         position: { start: position.start, end: position.end },
         quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+        // A revision saved meanwhile: the server carries the passage over, or says to mark it again.
+        revision: article.revision,
       });
       if (!result.ok) {
         setError(result.message);
@@ -78,7 +122,7 @@ export function ArticleWorkspace({ article, initialClaims, currentUser }: Props)
       if (!matchesFilter(mine, filter, currentUser.id)) setFilter(DEFAULT_FILTER);
       return true;
     },
-    [article.id, article.text, filter, currentUser.id, addClaim],
+    [article.id, article.text, article.revision, filter, currentUser.id, addClaim, reattachingClaim, attach],
   );
 
   const { dropClaim: forgetClaim } = claims;
@@ -98,7 +142,30 @@ export function ArticleWorkspace({ article, initialClaims, currentUser }: Props)
             {error}
           </div>
         )}
+        {newerRevision > article.revision && (
+          <div className="notice notice-old" role="status">
+            <p>
+              A colleague saved revision {newerRevision} of this article. Reload to read the new text with its claims.
+            </p>
+            <button type="button" onClick={() => window.location.reload()}>
+              Reload the article
+            </button>
+          </div>
+        )}
+        {reattachingClaim && (
+          <div className="reattach-banner" role="status">
+            <p>
+              Re-attaching “{reattachingClaim.quote.exact.slice(0, 80)}
+              {reattachingClaim.quote.exact.length > 80 ? "…" : ""}”: select the passage it belongs to in the article,
+              then press <strong>Attach here</strong> (or Alt+M).
+            </p>
+            <button type="button" onClick={() => setReattaching(null)}>
+              Cancel re-attaching
+            </button>
+          </div>
+        )}
         <ArticleViewer
+          markLabel={reattachingClaim ? "Attach here" : "Mark as claim"}
           doc={article.doc}
           claims={visible}
           currentUserId={currentUser.id}
@@ -121,6 +188,8 @@ export function ArticleWorkspace({ article, initialClaims, currentUser }: Props)
           onClaimChanged={claims.acceptClaim}
           onClaimDeleted={dropClaim}
           onReload={claims.reloadClaim}
+          canPlace={canPlace}
+          onReattach={setReattaching}
         />
       </div>
     </div>

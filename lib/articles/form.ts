@@ -17,13 +17,7 @@ const field = (form: FormData, name: string): string => {
  * text. Throws Problem with a message for the person filling the form.
  */
 export async function readArticleSubmission(form: FormData): Promise<ArticleSubmission> {
-  const meta = articleMetaSchema.parse({
-    title: field(form, "title"),
-    outlet: field(form, "outlet"),
-    author: field(form, "author"),
-    url: field(form, "url"),
-    publishedAt: field(form, "publishedAt"),
-  });
+  const meta = readArticleMeta(form);
 
   const file = form.get("file");
   if (file instanceof Blob && file.size > 0) {
@@ -40,6 +34,26 @@ export async function readArticleSubmission(form: FormData): Promise<ArticleSubm
   if (!text.trim()) throw new Problem("invalid", "The article is empty: paste its text or choose a file to upload.");
   if (Buffer.byteLength(text) > MAX_ARTICLE_BYTES) throw tooLarge();
   return { meta, source: { format: pasteFormatSchema.parse(field(form, "format") || "txt"), data: text } };
+}
+
+/** The article's details from the form. */
+export function readArticleMeta(form: FormData): ArticleMeta {
+  return articleMetaSchema.parse({
+    title: field(form, "title"),
+    outlet: field(form, "outlet"),
+    author: field(form, "author"),
+    url: field(form, "url"),
+    publishedAt: field(form, "publishedAt"),
+  });
+}
+
+/**
+ * The edit form leaves its text out when the editor did not change it (`keepText=1`, no file):
+ * the revision keeps the current body exactly, whatever converting it back and forth would do.
+ */
+export function keepsText(form: FormData): boolean {
+  const file = form.get("file");
+  return field(form, "keepText") === "1" && !(file instanceof Blob && file.size > 0);
 }
 
 function tooLarge(): Problem {

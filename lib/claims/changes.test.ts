@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { markedAnchor } from "./reanchor";
 import { Problem } from "@/lib/errors";
 import {
   createdDetails,
@@ -173,12 +174,14 @@ describe("composing the answer without reading it back", () => {
       note: "n",
     });
     const when = new Date("2026-12-01T10:00:00.000Z");
-    expect(createdDetails(plan, { id: "c1", articleId: "a1", author, at: when })).toEqual<ClaimDetails>({
+    expect(createdDetails(plan, { id: "c1", articleId: "a1", author, at: when, revision: 2 })).toEqual<ClaimDetails>({
       id: "c1",
       articleId: "a1",
       author,
+      revision: 2,
       position: at(BUDGET),
       quote: { exact: BUDGET, prefix: plan.claim.prefix, suffix: plan.claim.suffix },
+      anchor: { state: "placed", revision: 2, ...at(BUDGET), method: "position" },
       status: "UNVERIFIED",
       note: "n",
       version: 1,
@@ -193,8 +196,10 @@ describe("composing the answer without reading it back", () => {
       id: "c1",
       articleId: "a1",
       author,
+      revision: 1,
       position: at(BUDGET),
       quote: { exact: BUDGET, prefix: "", suffix: "" },
+      anchor: markedAnchor(1, at(BUDGET).start, at(BUDGET).end),
       status: "UNPROVEN",
       note: "Asked the press office.",
       version: 3,

@@ -1,6 +1,7 @@
 import { describeRange, validateSelectors } from "@/lib/anchoring";
 import { Problem } from "@/lib/errors";
 import type { EventKind } from "./history";
+import { markedAnchor } from "./reanchor";
 import type { CreateClaimInput, UpdateClaimInput } from "./schemas";
 import { isStatus, statusRuleViolation, type ClaimStatus } from "./statuses";
 import type { ClaimDetails, PersonRef, SourceView } from "./types";
@@ -191,7 +192,7 @@ export function planDelete(
 /** The new claim as the API answers it, from the plan and what its insert returned. */
 export function createdDetails(
   plan: CreatePlan,
-  written: { id: string; articleId: string; author: PersonRef; at: Date },
+  written: { id: string; articleId: string; author: PersonRef; at: Date; revision: number },
 ): ClaimDetails {
   const { start, end, exact, prefix, suffix, status, note } = plan.claim;
   const at = written.at.toISOString();
@@ -199,8 +200,10 @@ export function createdDetails(
     id: written.id,
     articleId: written.articleId,
     author: written.author,
+    revision: written.revision,
     position: { start, end },
     quote: { exact, prefix, suffix },
+    anchor: markedAnchor(written.revision, start, end),
     status,
     note,
     version: 1,

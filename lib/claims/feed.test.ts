@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { markedAnchor } from "./reanchor";
 import { Problem } from "@/lib/errors";
 import {
   applyClaimsAnswer,
@@ -20,6 +21,7 @@ const summary = (id: string, overrides: Partial<ClaimSummary> = {}): ClaimSummar
   authorId: "erin",
   start: 0,
   end: 10,
+  anchor: markedAnchor(1, 0, 10),
   status: "UNVERIFIED",
   version: 1,
   sourceCount: 0,
@@ -147,7 +149,9 @@ describe("one claim's details in the list", () => {
     id: "b",
     articleId: "art",
     author: { id: "sam", name: "Sam Second" },
+    revision: 1,
     position: { start: 20, end: 30 },
+    anchor: markedAnchor(1, 20, 30),
     quote: { exact: "x", prefix: "", suffix: "" },
     status: "VERIFIED",
     note: "n",
@@ -173,6 +177,7 @@ describe("one claim's details in the list", () => {
         authorId: "sam",
         start: 20,
         end: 30,
+        anchor: markedAnchor(1, 20, 30),
         status: "VERIFIED",
         version: 4,
         sourceCount: 1,

@@ -115,6 +115,7 @@ export function summaryOf(claim: ClaimDetails): ClaimSummary {
     authorId: claim.author.id,
     start: claim.position.start,
     end: claim.position.end,
+    anchor: claim.anchor,
     status: claim.status,
     version: claim.version,
     sourceCount: claim.sources.length,

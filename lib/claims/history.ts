@@ -1,6 +1,19 @@
 import { statusLabel } from "./statuses";
 
-export const EVENT_KINDS = ["created", "status", "note", "source_added", "source_removed", "deleted"] as const;
+export const EVENT_KINDS = [
+  "created",
+  "status",
+  "note",
+  "source_added",
+  "source_removed",
+  "deleted",
+  // Anchoring, on a new revision (the actor saved it) or by a person's decision; `to` is the revision.
+  "moved",
+  "text_changed",
+  "not_placed",
+  "confirmed",
+  "reattached",
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export function isEventKind(value: string): value is EventKind {
@@ -22,5 +35,15 @@ export function describeEvent(event: { kind: EventKind; from: string | null; to:
       return `removed the source “${event.from ?? ""}”`;
     case "deleted":
       return "deleted this claim";
+    case "moved":
+      return `saved revision ${event.to ?? ""}, where this claim moved`;
+    case "text_changed":
+      return `saved revision ${event.to ?? ""}, where the text of this claim changed`;
+    case "not_placed":
+      return `saved revision ${event.to ?? ""}, where this claim could not be placed`;
+    case "confirmed":
+      return `confirmed the claim’s passage in revision ${event.to ?? ""}`;
+    case "reattached":
+      return `re-attached this claim in revision ${event.to ?? ""}`;
   }
 }

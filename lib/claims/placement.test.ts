@@ -10,9 +10,9 @@ const erin = { id: "u1", name: "Erin Editor" };
 const sam = { id: "u2", name: "Sam Second" };
 
 describe("placeClaims", () => {
-  it("anchors claims in the current text and orphans one whose passage is gone", () => {
-    const kept = claimOn(TEXT, "Minsk was chosen as the venue", { id: "a", author: erin });
-    const gone = { ...claimOn(TEXT, "3 p.m. in Brussels", { id: "b", author: erin }) };
+  it("without the server's anchor, anchors claims in the current text and orphans one whose passage is gone", () => {
+    const { anchor: _a, ...kept } = claimOn(TEXT, "Minsk was chosen as the venue", { id: "a", author: erin });
+    const { anchor: _b, ...gone } = claimOn(TEXT, "3 p.m. in Brussels", { id: "b", author: erin });
     const edited = TEXT.replace("Leaders from NATO will hold virtual talks on the alliance’s next steps starting at 3 p.m. in Brussels.", "");
     const [a, b] = placeClaims(edited, [kept, gone]);
     expect(a?.anchor).toMatchObject({ status: "anchored", start: edited.indexOf("Minsk") });
@@ -65,9 +65,22 @@ describe("placing the page's summaries", () => {
     expect(b?.disagreements).toEqual([{ claimId: "a", author: erin, status: "VERIFIED" }]);
   });
 
-  it("lists a claim whose position is outside the text as not placed, never guessing", () => {
-    const outside = { ...summaryOn(TEXT, sentence, { id: "a", authorId: erin.id }), start: TEXT.length + 5, end: TEXT.length + 20 };
+  it("lists a claim whose anchor is outside the text as not placed, never guessing", () => {
+    const summary = summaryOn(TEXT, sentence, { id: "a", authorId: erin.id });
+    const outside = { ...summary, anchor: { ...summary.anchor, start: TEXT.length + 5, end: TEXT.length + 20 } };
     const [claim] = placeClaims(TEXT, panelClaims(TEXT, [outside], people));
     expect(claim?.anchor.status).toBe("orphaned");
+  });
+
+  it("draws what the server decided: a claim that needs confirmation where it was found, one not placed apart", () => {
+    const start = TEXT.indexOf("Minsk");
+    const base = summaryOn(TEXT, sentence, { id: "a", authorId: erin.id });
+    const changed = { ...base, anchor: { state: "needs_confirmation" as const, revision: 2, start, end: start + 5, method: "fuzzy" as const, previous: "Minsk!" } };
+    const gone = { ...base, id: "b", anchor: { state: "not_placed" as const, revision: 2, start: null, end: null, method: null, previous: "Old words" } };
+    const [a, b] = placeClaims(TEXT, panelClaims(TEXT, [changed, gone], people));
+    expect(a?.anchor).toMatchObject({ status: "anchored", state: "needs_confirmation", start, end: start + 5, previous: "Minsk!" });
+    expect(a?.quote.exact).toBe("Minsk");
+    expect(b?.anchor).toMatchObject({ status: "orphaned", state: "not_placed", previous: "Old words" });
+    expect(b?.quote.exact).toBe("Old words");
   });
 });

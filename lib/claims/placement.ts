@@ -1,7 +1,8 @@
 import { createLocator, type Anchor } from "@/lib/anchoring";
 import { personOf } from "./people";
+import { anchorFromEngine, type AnchorState } from "./reanchor";
 import type { ClaimStatus } from "./statuses";
-import type { ClaimSummary, People, PersonRef } from "./types";
+import type { AnchorView, ClaimSummary, People, PersonRef } from "./types";
 
 export interface Disagreement {
   claimId: string;
@@ -16,10 +17,18 @@ export interface PlaceableClaim {
   status: ClaimStatus;
   position: { start: number; end: number };
   quote: { exact: string; prefix: string; suffix: string };
+  /** Where the server placed it in the current revision; without it, the engine places it here. */
+  anchor?: AnchorView;
 }
 
-export type Placed<T extends PlaceableClaim> = T & {
-  anchor: Anchor;
+/**
+ * Where a claim is drawn: the engine's anchor shape (anchored with offsets, or orphaned with a
+ * reason), with the revision state and the passage it quoted before when the text changed.
+ */
+export type Placement = Anchor & { state: AnchorState; previous?: string };
+
+export type Placed<T extends PlaceableClaim> = Omit<T, "anchor"> & {
+  anchor: Placement;
   /** Other editors' claims on the same passage with a different verdict. */
   disagreements: Disagreement[];
 };
@@ -28,7 +37,7 @@ export type Placed<T extends PlaceableClaim> = T & {
  * A claim as the article page works with it: its summary, with its author and passage spelled
  * out from the list's `people` and the article text (the list does not send them again).
  */
-export interface PanelClaim extends ClaimSummary, PlaceableClaim {}
+export interface PanelClaim extends ClaimSummary, Omit<PlaceableClaim, "anchor"> {}
 
 /** A claim of the article page, placed in its text: what the panel and the viewer draw. */
 export type PlacedClaim = Placed<PanelClaim>;
@@ -48,23 +57,60 @@ export function panelClaims(text: string, claims: readonly ClaimSummary[], peopl
     ...claim,
     author: personOf(people, claim.authorId),
     position: { start: claim.start, end: claim.end },
-    quote: { exact: text.slice(claim.start, claim.end), prefix: "", suffix: "" },
+    quote: {
+      exact:
+        claim.anchor.start !== null && claim.anchor.end !== null
+          ? text.slice(claim.anchor.start, claim.anchor.end)
+          : (claim.anchor.previous ?? ""),
+      prefix: "",
+      suffix: "",
+    },
   }));
+}
+
+/** The server's decision as a placement; nothing is re-located on the client. */
+function placementOf(anchor: AnchorView, textLength: number): Placement {
+  if (
+    anchor.state === "not_placed" ||
+    anchor.start === null ||
+    anchor.end === null ||
+    // Offsets into another text than this one (never expected): not drawn anywhere.
+    anchor.end > textLength ||
+    anchor.start >= anchor.end
+  ) {
+    return {
+      status: "orphaned",
+      state: "not_placed",
+      reason: anchor.reason ?? `The passage was changed or removed in revision ${anchor.revision}.`,
+      ...(anchor.previous !== undefined ? { previous: anchor.previous } : {}),
+    };
+  }
+  return {
+    status: "anchored",
+    state: anchor.state,
+    start: anchor.start,
+    end: anchor.end,
+    method: anchor.method === "fuzzy" || anchor.method === "exact" ? anchor.method : "position",
+    score: 1,
+    ...(anchor.previous !== undefined ? { previous: anchor.previous } : {}),
+  };
 }
 
 /** Anchors every claim in the article's current text and finds the disagreements between them. */
 export function placeClaims<T extends PlaceableClaim>(text: string, claims: readonly T[]): Placed<T>[] {
   const locate = createLocator(text);
-  const placed = claims.map(
-    (claim): Placed<T> => ({
-      ...claim,
-      anchor: locate({
+  const placed = claims.map((claim): Placed<T> => {
+    let anchor: Placement;
+    if (claim.anchor) anchor = placementOf(claim.anchor, text.length);
+    else {
+      const found = locate({
         position: { type: "TextPositionSelector", ...claim.position },
         quote: { type: "TextQuoteSelector", ...claim.quote },
-      }),
-      disagreements: [],
-    }),
-  );
+      });
+      anchor = { ...found, state: anchorFromEngine(found, 0).state };
+    }
+    return { ...claim, anchor, disagreements: [] };
+  });
 
   // Rated claims by start: each is compared with those that begin before it ends (sweep).
   const rated = placed

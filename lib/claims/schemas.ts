@@ -43,6 +43,13 @@ export const createClaimSchema = z
         .strict(),
       status: statusSchema.optional(),
       note: note.optional(),
+      /** The revision the passage was selected in; the current one when left out. */
+      revision: z
+        .number({ error: "revision must be a revision number." })
+        .int("revision must be a revision number.")
+        .min(1, "revision must be a revision number.")
+        .max(1_000_000, "revision must be a revision number.")
+        .optional(),
     },
     objectMessages("The claim"),
   )
@@ -104,6 +111,29 @@ export const updateClaimSchema = z
   )
   .strict();
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+/**
+ * POST /api/annotations/{id}/anchor: a person's decision on where the claim sits in the current
+ * revision. "confirm" takes the passage the engine found; "reattach" the passage at `position`.
+ */
+export const placeClaimSchema = z.discriminatedUnion(
+  "decision",
+  [
+    z.object({ version, decision: z.literal("confirm") }, objectMessages("The decision")).strict(),
+    z
+      .object(
+        {
+          version,
+          decision: z.literal("reattach"),
+          position: z.object({ start: offset, end: offset }, objectMessages("The position")).strict(),
+        },
+        objectMessages("The decision"),
+      )
+      .strict(),
+  ],
+  { error: 'decision is "confirm" or "reattach" (with the position of the passage to attach the claim to).' },
+);
+export type PlaceClaimInput = z.infer<typeof placeClaimSchema>;
 
 /** GET /api/articles/{id}/annotations?user=me|{userId}&status=VERIFIED */
 export const claimFilterSchema = z.object({

@@ -1,4 +1,5 @@
 import { describeRange } from "@/lib/anchoring";
+import { markedAnchor } from "./reanchor";
 import type { ClaimStatus } from "./statuses";
 import type { ClaimSummary, ClaimView, PersonRef } from "./types";
 
@@ -21,8 +22,10 @@ export function claimOn(
     id: options.id,
     articleId: "article-1",
     author: options.author,
+    revision: 1,
     position: { start: position.start, end: position.end },
     quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+    anchor: markedAnchor(1, position.start, position.end),
     status: options.status ?? "UNVERIFIED",
     note: "",
     version: 1,
@@ -39,10 +42,12 @@ export function summaryOn(
   passage: string,
   options: { id: string; authorId: string; status?: ClaimStatus; occurrence?: number },
 ): ClaimSummary {
+  const range = rangeOf(text, passage, options.occurrence);
   return {
     id: options.id,
     authorId: options.authorId,
-    ...rangeOf(text, passage, options.occurrence),
+    ...range,
+    anchor: markedAnchor(1, range.start, range.end),
     status: options.status ?? "UNVERIFIED",
     version: 1,
     sourceCount: 0,

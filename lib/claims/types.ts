@@ -1,16 +1,35 @@
 import type { ClaimStatus } from "./statuses";
 import type { EventKind } from "./history";
+import type { AnchorMethod, AnchorState } from "./reanchor";
+
+/**
+ * Where a claim stands in the article's current revision (lib/claims/reanchor.ts). Offsets are
+ * into the current revision's plain text, null when not placed. `previous` is the passage the
+ * claim last quoted with certainty, sent when it is not placed there now (the card shows it).
+ */
+export interface AnchorView {
+  state: AnchorState;
+  revision: number;
+  start: number | null;
+  end: number | null;
+  method: AnchorMethod | null;
+  previous?: string;
+  /** Why the engine could not place it (not placed only). */
+  reason?: string;
+}
 
 /**
  * A claim as the article page's list carries it (decision 0007): where it is, whose, its verdict
- * and version, and nothing that grows with its sources or history. Its passage is
- * `article.text.slice(start, end)`; its author's name is in the list's `people`.
+ * and version, and nothing that grows with its sources or history. `start`/`end` are where it
+ * was marked (in revision `anchor.revision` when the article never changed); its passage now is
+ * `article.text.slice(anchor.start, anchor.end)`; its author's name is in the list's `people`.
  */
 export interface ClaimSummary {
   id: string;
   authorId: string;
   start: number;
   end: number;
+  anchor: AnchorView;
   status: ClaimStatus;
   version: number;
   sourceCount: number;
@@ -47,8 +66,11 @@ export interface ClaimDetails {
   id: string;
   articleId: string;
   author: PersonRef;
+  /** The revision the claim was marked in; `position` and `quote` are its selectors there. */
+  revision: number;
   position: { start: number; end: number };
   quote: { exact: string; prefix: string; suffix: string };
+  anchor: AnchorView;
   status: ClaimStatus;
   note: string;
   version: number;

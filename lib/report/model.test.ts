@@ -13,6 +13,7 @@ import {
   fixtureClaims,
   fixtureInput,
   fixtureReport,
+  reanchoredIn,
 } from "./testing/fixture";
 
 describe("buildReport", () => {
@@ -128,15 +129,23 @@ describe("buildReport", () => {
     expect(report.summary.lastChange).toBeNull();
   });
 
-  it("shows the article's current wording when an edit changed the passage", () => {
+  it("lists a claim whose passage a revision changed apart, as needing confirmation, with the new wording", () => {
     const edited = FIXTURE_TEXT.replace("open to sending a delegation", "open to sending a small delegation");
-    const report = buildReport(fixtureInput({ article: { ...fixtureInput().article, text: edited } }));
-    const verified = report.claims.find((c) => c.id === "claim-verified");
+    // The server re-anchors every claim when the revision is saved; the report draws its decisions.
+    const claims = reanchoredIn(edited, fixtureClaims());
+    const report = buildReport(fixtureInput({ article: { ...fixtureInput().article, text: edited, revision: 2 }, claims }));
+    expect(report.claims.find((c) => c.id === "claim-verified")).toBeUndefined();
+    const verified = report.unconfirmed.find((c) => c.id === "claim-verified");
     expect(verified?.placement).toMatchObject({
-      status: "anchored",
+      status: "needs_confirmation",
       currentText: "Russia is open to sending a small delegation to Minsk for talks with Ukraine",
     });
     expect(verified?.passage).toBe("Russia is open to sending a delegation to Minsk for talks with Ukraine");
+    expect(report.summary.unconfirmedClaims).toBe(1);
+    expect(report.article.revision).toBe(2);
+    // Numbered after the placed claims, before the orphans.
+    expect(verified?.number).toBe(report.claims.length + 1);
+    expect(report.orphaned[0]?.number).toBe(report.claims.length + 2);
   });
 
   it("numbers the other side of a disagreement", () => {

@@ -1,4 +1,6 @@
 import { describeEvent } from "@/lib/claims/history";
+import { markedAnchor } from "@/lib/claims/reanchor";
+import type { AnchorView } from "@/lib/claims/types";
 import { placeClaims, type Placed } from "@/lib/claims/placement";
 import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef } from "@/lib/claims/types";
@@ -25,6 +27,8 @@ export interface ReportInput {
     publishedAt: Date | string | null;
     /** The article's plain text, which claims anchor to. */
     text: string;
+    /** The revision the text is (1 when the article never changed). */
+    revision?: number;
   };
   /** The claims in scope: the route filters them ("Mine", one editor) before calling buildReport. */
   claims: ClaimView[];
@@ -36,6 +40,10 @@ export interface ReportInput {
   organization: string;
 }
 
+/** Said above the claims that need confirmation, in every format that lists them. */
+export const UNCONFIRMED_EXPLANATION =
+  "The article changed in or around these passages in a later revision, and no editor has confirmed yet where they belong now. Each shows the passage as quoted and what the article reads there now.";
+
 export interface Report {
   article: ReportArticle;
   scope: { kind: ReportScope["kind"]; editorName: string | null; label: string };
@@ -46,6 +54,11 @@ export interface Report {
   summary: ReportSummary;
   /** Claims found in the article's current text, in reading order. */
   claims: ReportClaim[];
+  /**
+   * Claims found only approximately after the last revision, not yet confirmed by a person:
+   * listed apart, in reading order, never printed as if placed.
+   */
+  unconfirmed: ReportClaim[];
   /** Claims that could no longer be found in the text: listed apart, never dropped. */
   orphaned: ReportClaim[];
   /** NO_CLAIMS_MESSAGE when the report has no claims at all, else null. */
@@ -62,6 +75,8 @@ export interface ReportArticle {
   publishedAt: string | null;
   /** The article in Factline. */
   link: string;
+  /** The revision of the text the report covers. */
+  revision: number;
 }
 
 export interface ReportSummary {
@@ -74,6 +89,8 @@ export interface ReportSummary {
   /** verifiedClaims / totalClaims (orphans count), or null when there are no claims. */
   verifiedShare: number | null;
   orphanedClaims: number;
+  /** Claims awaiting confirmation after the last revision. */
+  unconfirmedClaims: number;
   /** Everyone who marked a claim, added a source or changed a claim in scope, by name. */
   editors: ReportPerson[];
   /** Distinct source URLs across all claims. */
@@ -124,6 +141,15 @@ export type ReportPlacement =
       /** The article's wording there now, when an edit changed it since the claim was marked; else null. */
       currentText: string | null;
     }
+  | {
+      status: "needs_confirmation";
+      start: number;
+      end: number;
+      /** The article's wording where the engine found the claim after the revision. */
+      currentText: string;
+      /** The revision whose change made it uncertain. */
+      revision: number;
+    }
   | { status: "orphaned"; reason: string };
 
 export interface ReportClaim {
@@ -153,6 +179,9 @@ export interface ReportClaim {
   disagreements: { claimId: string; number: number; editor: string; statusLabel: string }[];
   /** The stored W3C selectors and version, so the Web Annotation export matches the API's. */
   selectors: { position: { start: number; end: number }; quote: { exact: string; prefix: string; suffix: string } };
+  /** The revision the selectors are in, and where the claim stands in the current one. */
+  revision: number;
+  anchor: AnchorView;
   version: number;
 }
 
@@ -162,10 +191,13 @@ export function buildReport(input: ReportInput): Report {
   const articleLink = `${baseUrl}/articles/${encodeURIComponent(article.id)}`;
 
   const placed = placeClaims(article.text, input.claims);
-  const anchored = placed.filter(isAnchored).sort(byReadingOrder);
+  const inText = placed.filter(isAnchored).sort(byReadingOrder);
+  const anchored = inText.filter((claim) => claim.anchor.state !== "needs_confirmation");
+  const uncertain = inText.filter((claim) => claim.anchor.state === "needs_confirmation");
   const orphans = placed.filter((claim) => !isAnchored(claim)).sort(byStoredPosition);
-  const ordered = [...anchored, ...orphans];
+  const ordered = [...anchored, ...uncertain, ...orphans];
   const numbers = new Map(ordered.map((claim, index) => [claim.id, index + 1]));
+  const anchors = new Map(input.claims.map((claim) => [claim.id, claim.anchor]));
 
   const toReportClaim = (claim: PlacedClaim): ReportClaim => {
     const info = STATUS_INFO[claim.status];
@@ -173,13 +205,22 @@ export function buildReport(input: ReportInput): Report {
       id: claim.id,
       number: numbers.get(claim.id) ?? 0,
       link: `${articleLink}/report#claim-${encodeURIComponent(claim.id)}`,
-      passage: claim.quote.exact,
+      // What the claim quoted with certainty: the passage the revision changed, for an unconfirmed one.
+      passage: claim.anchor.previous ?? claim.quote.exact,
       context:
         claim.anchor.status === "anchored"
           ? passageContext(article.text, claim.anchor.start, claim.anchor.end)
           : storedContext(claim.quote.prefix, claim.quote.suffix),
       placement:
-        claim.anchor.status === "anchored"
+        claim.anchor.status === "anchored" && claim.anchor.state === "needs_confirmation"
+          ? {
+              status: "needs_confirmation",
+              start: claim.anchor.start,
+              end: claim.anchor.end,
+              currentText: article.text.slice(claim.anchor.start, claim.anchor.end),
+              revision: anchors.get(claim.id)?.revision ?? article.revision ?? 1,
+            }
+          : claim.anchor.status === "anchored"
           ? {
               status: "anchored",
               start: claim.anchor.start,
@@ -217,11 +258,14 @@ export function buildReport(input: ReportInput): Report {
         position: { start: claim.position.start, end: claim.position.end },
         quote: { exact: claim.quote.exact, prefix: claim.quote.prefix, suffix: claim.quote.suffix },
       },
+      revision: claim.revision,
+      anchor: anchors.get(claim.id) ?? markedAnchor(claim.revision, claim.position.start, claim.position.end),
       version: claim.version,
     };
   };
 
   const claims = anchored.map(toReportClaim);
+  const unconfirmed = uncertain.map(toReportClaim);
   const orphaned = orphans.map(toReportClaim);
   return {
     article: {
@@ -232,6 +276,7 @@ export function buildReport(input: ReportInput): Report {
       url: article.url || null,
       publishedAt: optionalIso(article.publishedAt),
       link: articleLink,
+      revision: article.revision ?? 1,
     },
     scope: {
       kind: scope.kind,
@@ -241,10 +286,11 @@ export function buildReport(input: ReportInput): Report {
     generatedAt: input.generatedAt.toISOString(),
     organization: input.organization,
     baseUrl,
-    summary: summarise(input.claims, claims, orphaned),
+    summary: summarise(input.claims, [...claims, ...unconfirmed, ...orphaned], unconfirmed.length, orphaned.length),
     claims,
+    unconfirmed,
     orphaned,
-    emptyMessage: claims.length + orphaned.length === 0 ? NO_CLAIMS_MESSAGE : null,
+    emptyMessage: claims.length + unconfirmed.length + orphaned.length === 0 ? NO_CLAIMS_MESSAGE : null,
   };
 }
 
@@ -270,7 +316,7 @@ function byStoredPosition(a: PlacedClaim, b: PlacedClaim): number {
   return a.position.start - b.position.start || byAge(a, b);
 }
 
-function byAge(a: ClaimView, b: ClaimView): number {
+function byAge(a: Pick<ClaimView, "createdAt" | "id">, b: Pick<ClaimView, "createdAt" | "id">): number {
   return compareIso(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -292,7 +338,7 @@ function currentTextIfChanged(text: string, anchor: { start: number; end: number
  * falls back to its own timestamps so every claim has a "last change" to show and to date
  * its ClaimReview with.
  */
-function lastChangeOf(claim: ClaimView): ReportChange {
+function lastChangeOf(claim: Pick<ClaimView, "history" | "createdAt" | "updatedAt" | "author">): ReportChange {
   let latest = claim.history[0];
   for (const event of claim.history) if (latest && compareIso(event.at, latest.at) > 0) latest = event;
   if (latest) return { at: iso(latest.at), by: latest.actor.name, description: describeEvent(latest) };
@@ -304,8 +350,7 @@ function lastChangeOf(claim: ClaimView): ReportChange {
   };
 }
 
-function summarise(views: ClaimView[], claims: ReportClaim[], orphaned: ReportClaim[]): ReportSummary {
-  const all = [...claims, ...orphaned];
+function summarise(views: ClaimView[], all: ReportClaim[], unconfirmed: number, orphaned: number): ReportSummary {
   const count = (status: ClaimStatus) => all.filter((claim) => claim.status === status).length;
   const verifiedClaims = count("VERIFIED");
 
@@ -327,7 +372,8 @@ function summarise(views: ClaimView[], claims: ReportClaim[], orphaned: ReportCl
     ratedClaims: all.filter((claim) => claim.rating !== null).length,
     verifiedClaims,
     verifiedShare: all.length ? verifiedClaims / all.length : null,
-    orphanedClaims: orphaned.length,
+    orphanedClaims: orphaned,
+    unconfirmedClaims: unconfirmed,
     editors: [...editors.values()].sort((a, b) => a.name.localeCompare(b.name, "en") || (a.id < b.id ? -1 : 1)),
     sourcesCited: new Set(citations.map((source) => source.url)).size,
     citations: citations.length,

@@ -69,7 +69,7 @@ interface OrganizationNode {
 export function toClaimReviewDocument(report: Report): ClaimReviewDocument {
   const organization: OrganizationNode = { "@type": "Organization", name: report.organization };
   const appearance = newsArticle(report);
-  const reviews = [...report.claims, ...report.orphaned].flatMap((claim) =>
+  const reviews = [...report.claims, ...report.unconfirmed, ...report.orphaned].flatMap((claim) =>
     claim.rating ? [claimReview(report, claim, claim.rating, organization, appearance)] : [],
   );
   return {

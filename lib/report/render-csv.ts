@@ -30,9 +30,11 @@ export const CSV_COLUMNS = [
 const BOM = "\uFEFF";
 const RECORD_SEPARATOR = "\r\n";
 
+const PLACEMENT_LABEL = { anchored: "In text", needs_confirmation: "Needs confirmation", orphaned: "Orphaned" } as const;
+
 export function renderCsv(report: Report): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
-  const all = [...report.claims, ...report.orphaned];
+  const all = [...report.claims, ...report.unconfirmed, ...report.orphaned];
   for (const claim of all) rows.push(claimRow(report, claim));
   if (report.emptyMessage) rows.push(emptyRow(report, report.emptyMessage));
   return BOM + rows.map((row) => row.map(csvCell).join(",")).join(RECORD_SEPARATOR) + RECORD_SEPARATOR;
@@ -41,7 +43,7 @@ export function renderCsv(report: Report): string {
 function claimRow(report: Report, claim: ReportClaim): string[] {
   return [
     String(claim.number),
-    claim.placement.status === "anchored" ? "In text" : "Orphaned",
+    PLACEMENT_LABEL[claim.placement.status],
     report.article.title,
     report.article.url ?? "",
     claim.passage,

@@ -2,7 +2,8 @@ import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { blockQuote, escapeInline, escapeLine, link, strong } from "./markdown";
 import { renderMarkdown } from "./render-markdown";
-import { emptyReport, fixtureReport } from "./testing/fixture";
+import { buildReport } from "./model";
+import { FIXTURE_TEXT, emptyReport, fixtureClaims, fixtureInput, fixtureReport, reanchoredIn } from "./testing/fixture";
 import { golden } from "./testing/golden";
 
 const html = (markdown: string) => marked.parse(markdown, { async: false, gfm: true });
@@ -38,6 +39,18 @@ describe("renderMarkdown", () => {
     );
     expect(rendered).toContain("<strong>the Foreign Ministry and his administration.”</strong><br>");
     expect(rendered).toContain("<strong>Talks will begin in Gomel on Monday, officials said.</strong>");
+  });
+
+  it("lists claims needing confirmation in their own section, never as placed, and says which revision it covers", () => {
+    const edited = FIXTURE_TEXT.replace("open to sending a delegation", "open to sending a small delegation");
+    const input = fixtureInput({ article: { ...fixtureInput().article, text: edited, revision: 3 } });
+    const markdown = renderMarkdown(buildReport({ ...input, claims: reanchoredIn(edited, fixtureClaims()) }));
+    const [placed, unconfirmed] = markdown.split("## Needs confirmation");
+    expect(markdown).toContain("- **Revision:** 3 (the text this report covers)");
+    expect(markdown).toContain("- **Needs confirmation:** 1 claim (listed under “Needs confirmation”)");
+    expect(placed).not.toContain("Russia is open to sending a delegation");
+    expect(unconfirmed).toContain("Russia is open to sending a delegation");
+    expect(unconfirmed).toContain("The article now reads:** Russia is open to sending a small delegation");
   });
 
   it("links sources and the article, and no other URL", () => {

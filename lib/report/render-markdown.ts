@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, plural } from "@/lib/format";
 import { blockQuote, escapeInline, escapeLine, link, strong } from "./markdown";
-import type { Report, ReportClaim, ReportSource } from "./model";
+import { UNCONFIRMED_EXPLANATION, type Report, type ReportClaim, type ReportSource } from "./model";
 import { isHttpUrl, linesOf, oneLine, percent } from "./text";
 
 /** The report as Markdown (CommonMark + GFM tables): readable raw and rendered. */
@@ -14,6 +14,10 @@ export function renderMarkdown(report: Report): string {
   if (report.claims.length) {
     out.push("## Claims", "");
     for (const claim of report.claims) out.push(...claimBlock(claim));
+  }
+  if (report.unconfirmed.length) {
+    out.push("## Needs confirmation", "", UNCONFIRMED_EXPLANATION, "");
+    for (const claim of report.unconfirmed) out.push(...claimBlock(claim));
   }
   if (report.orphaned.length) {
     out.push(
@@ -35,6 +39,7 @@ function header(report: Report): string[] {
     ["Published", article.publishedAt && formatDate(article.publishedAt)],
     ["Article", article.url && link(article.url, article.url)],
     ["In Factline", link(article.link, article.link)],
+    ["Revision", article.revision > 1 ? `${article.revision} (the text this report covers)` : null],
     ["Scope", escapeInline(report.scope.label)],
     ["Prepared by", escapeInline(oneLine(report.organization))],
     ["Generated", formatDateTime(report.generatedAt)],
@@ -61,6 +66,9 @@ function summary(report: Report): string[] {
     `- **Verified:** ${s.verifiedShare === null ? "–" : percent(s.verifiedShare)} (${s.verifiedClaims} of ${plural(s.totalClaims, "claim")})`,
     `- **Rated:** ${s.ratedClaims} of ${plural(s.totalClaims, "claim")}`,
     `- **Orphaned:** ${plural(s.orphanedClaims, "claim")}${s.orphanedClaims ? " (listed under “Orphaned claims”)" : ""}`,
+    ...(s.unconfirmedClaims
+      ? [`- **Needs confirmation:** ${plural(s.unconfirmedClaims, "claim")} (listed under “Needs confirmation”)`]
+      : []),
     `- **Editors:** ${s.editors.map((editor) => escapeInline(oneLine(editor.name))).join(", ")}`,
     `- **Sources cited:** ${s.sourcesCited}${s.citations !== s.sourcesCited ? ` (${plural(s.citations, "citation")})` : ""}`,
     ...(last ? [`- **Last changed:** ${formatDateTime(last.at)} by ${escapeInline(oneLine(last.by))}`] : []),
@@ -86,6 +94,10 @@ function claimBlock(claim: ReportClaim): string[] {
   ];
   if (claim.placement.status === "orphaned")
     facts.push(["Why orphaned", escapeInline(oneLine(claim.placement.reason))]);
+  if (claim.placement.status === "needs_confirmation") {
+    facts.push(["Placement", `The text changed in revision ${claim.placement.revision}; not confirmed yet`]);
+    facts.push(["The article now reads", escapeInline(oneLine(claim.placement.currentText))]);
+  }
   if (claim.placement.status === "anchored" && claim.placement.currentText !== null) {
     facts.push(["The article now reads", escapeInline(oneLine(claim.placement.currentText))]);
   }

@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import { formatDate, plural } from "@/lib/format";
-import type { Report, ReportClaim, ReportSource } from "./model";
+import { UNCONFIRMED_EXPLANATION, type Report, type ReportClaim, type ReportSource } from "./model";
 import { fastFont } from "./pdf-fast-text";
 import { PdfFlow, type ParagraphStyle, type Run } from "./pdf-flow";
 import { loadFonts } from "./pdf-fonts";
@@ -121,6 +121,12 @@ class PdfWriter {
         this.section("Claims");
         for (const claim of report.claims) this.claim(claim);
       }
+      if (report.unconfirmed.length) {
+        this.section("Needs confirmation");
+        this.paragraph([run(UNCONFIRMED_EXPLANATION, FONT.regular, COLOR.muted)], { size: 9.5 });
+        this.doc.moveDown(0.6);
+        for (const claim of report.unconfirmed) this.claim(claim);
+      }
       if (report.orphaned.length) {
         this.section("Orphaned claims");
         this.paragraph(
@@ -153,6 +159,7 @@ class PdfWriter {
     if (article.url)
       this.paragraph([run("Article: ", FONT.bold, COLOR.muted), linkRun(article.url, article.url)], { size: 10 });
     this.paragraph([run("In Factline: ", FONT.bold, COLOR.muted), linkRun(article.link, article.link)], { size: 10 });
+    if (article.revision > 1) this.fact("Revision", `${article.revision} (the text this report covers)`);
     this.fact("Scope", report.scope.label);
     this.fact("Prepared by", oneLine(report.organization));
     this.fact("Generated", reportDateTime(report.generatedAt));
@@ -187,6 +194,9 @@ class PdfWriter {
       "Orphaned",
       `${plural(s.orphanedClaims, "claim")}${s.orphanedClaims ? " (listed under “Orphaned claims”)" : ""}`,
     );
+    if (s.unconfirmedClaims) {
+      this.fact("Needs confirmation", `${plural(s.unconfirmedClaims, "claim")} (listed under “Needs confirmation”)`);
+    }
     this.fact("Editors", s.editors.map((editor) => oneLine(editor.name)).join(", "));
     this.fact(
       "Sources cited",
@@ -220,6 +230,10 @@ class PdfWriter {
       `Last change: ${reportDateTime(claim.lastChange.at)} — ${oneLine(claim.lastChange.by)} ${oneLine(claim.lastChange.description)}`,
     ];
     if (claim.placement.status === "orphaned") details.push(`Why orphaned: ${claim.placement.reason}`);
+    if (claim.placement.status === "needs_confirmation") {
+      details.push(`The text changed in revision ${claim.placement.revision}; not confirmed yet`);
+      details.push(`The article now reads: ${oneLine(claim.placement.currentText)}`);
+    }
     if (claim.placement.status === "anchored" && claim.placement.currentText !== null) {
       details.push(`The article now reads: ${oneLine(claim.placement.currentText)}`);
     }

@@ -10,7 +10,7 @@ import type { Report, ReportClaim } from "./model";
  * as the API does, so a client re-anchors them exactly as Factline would.
  */
 export function toW3cCollection(report: Report) {
-  const claims = [...report.claims, ...report.orphaned].map((claim) => toClaimView(report, claim));
+  const claims = [...report.claims, ...report.unconfirmed, ...report.orphaned].map((claim) => toClaimView(report, claim));
   const scope = report.scope.kind === "everyone" ? "" : ` (${report.scope.label})`;
   // The model has no description for a collection; its label is where a reader looks.
   const empty = report.emptyMessage ? `: ${report.emptyMessage}` : "";
@@ -31,8 +31,10 @@ function toClaimView(report: Report, claim: ReportClaim): ClaimDetails {
     id: claim.id,
     articleId: report.article.id,
     author: claim.editor,
+    revision: claim.revision,
     position: claim.selectors.position,
     quote: claim.selectors.quote,
+    anchor: claim.anchor,
     status: claim.status,
     note: claim.note,
     version: claim.version,

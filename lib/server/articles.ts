@@ -29,6 +29,9 @@ export interface ArticleSummary {
 }
 
 export interface ArticleDetail extends Omit<ArticleSummary, "claimCount"> {
+  /** The current revision's number; claim anchors are offsets into its text. */
+  revision: number;
+  createdById: string;
   doc: ArticleDoc;
   text: string;
 }
@@ -53,7 +56,10 @@ export async function getArticleTitle(id: string): Promise<string> {
 
 export async function getArticle(id: string): Promise<ArticleDetail> {
   if (!isRecordId(id)) throw articleNotFound();
-  const row = await db.article.findUnique({ where: { id }, select: { ...summarySelect, body: true, text: true } });
+  const row = await db.article.findUnique({
+    where: { id },
+    select: { ...summarySelect, revision: true, createdById: true, body: true, text: true },
+  });
   if (!row) throw articleNotFound();
   const { body, ...rest } = row;
   return { ...rest, doc: JSON.parse(body) as ArticleDoc };
@@ -65,8 +71,16 @@ export async function createArticle(
   meta: ArticleMeta,
   content: { body: string; text: string },
 ): Promise<{ id: string }> {
+  const { body } = content;
+  // Revision 1 is the article as added (lib/server/revisions.ts saves the next ones).
   return db.article.create({
-    data: { ...meta, body: content.body, text: content.text, createdById: userId },
+    data: {
+      ...meta,
+      body,
+      text: content.text,
+      createdById: userId,
+      revisions: { create: { number: 1, body, text: content.text, createdById: userId } },
+    },
     select: { id: true },
   });
 }

@@ -11,9 +11,28 @@ import {
 } from "@/lib/claims/changes";
 import { claimsTag, formatCursor, parseCursor, scopeOf, splitChanges, tagMatches } from "@/lib/claims/feed";
 import { isEventKind } from "@/lib/claims/history";
-import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
+import type { ClaimFilter, CreateClaimInput, PlaceClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import { isStatus, type ClaimStatus } from "@/lib/claims/statuses";
-import type { ClaimDetails, ClaimEventView, ClaimSummaries, ClaimSummary, ClaimView, People } from "@/lib/claims/types";
+import { canEditArticle } from "@/lib/articles/revisions";
+import {
+  anchorMethodOf,
+  anchorStateOf,
+  anchorView,
+  carryToRevision,
+  markedColumns,
+  planPlacement,
+} from "@/lib/claims/reanchor";
+import { isRole } from "@/lib/users/roles";
+import type {
+  AnchorView,
+  ClaimDetails,
+  ClaimEventView,
+  ClaimSummaries,
+  ClaimSummary,
+  ClaimView,
+  People,
+} from "@/lib/claims/types";
+import { Problem } from "@/lib/errors";
 import { isRecordId } from "@/lib/ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { articleNotFound } from "./articles";
@@ -43,11 +62,45 @@ const person = (people: People, id: string) => ({ id, name: people[id] ?? "" });
 // ---------------------------------------------------------------------------------------------
 // Summaries and the change feed
 
+/** The columns of a claim's current anchor (lib/claims/reanchor.ts), for summaries and details. */
+const anchorSelect = {
+  anchorState: true,
+  anchorRevision: true,
+  anchorStart: true,
+  anchorEnd: true,
+  anchorMethod: true,
+  anchorReason: true,
+  quoteExact: true,
+} satisfies Prisma.ClaimSelect;
+
+type AnchorRow = Prisma.ClaimGetPayload<{ select: typeof anchorSelect }>;
+
+function anchorOf(row: AnchorRow): AnchorView {
+  const state = anchorStateOf(row.anchorState);
+  return {
+    state,
+    revision: row.anchorRevision,
+    start: row.anchorStart,
+    end: row.anchorEnd,
+    method: anchorMethodOf(row.anchorMethod),
+    // The card shows what the claim quoted before the text changed.
+    ...(state === "placed" ? {} : { previous: row.quoteExact }),
+    ...(state === "not_placed" && row.anchorReason ? { reason: row.anchorReason } : {}),
+  };
+}
+
+/** Reading order in the current revision; claims that could not be placed come last. */
+const readingOrder = [
+  { anchorStart: { sort: "asc", nulls: "last" } },
+  { createdAt: "asc" },
+] satisfies Prisma.ClaimOrderByWithRelationInput[];
+
 const summarySelect = {
   id: true,
   authorId: true,
   start: true,
   end: true,
+  ...anchorSelect,
   status: true,
   version: true,
   createdAt: true,
@@ -71,6 +124,7 @@ function toSummary(row: SummaryRow, counts: Map<string, number>): ClaimSummary {
     authorId: row.authorId,
     start: row.start,
     end: row.end,
+    anchor: anchorOf(row),
     status: statusOf(row.status),
     version: row.version,
     sourceCount: counts.get(row.id) ?? 0,
@@ -150,7 +204,7 @@ export async function listClaimSummaries(
     ...(scope.status ? { status: scope.status } : {}),
   } satisfies Prisma.ClaimWhereInput;
   const [rows, counts] = await Promise.all([
-    db.claim.findMany({ where, select: summarySelect, orderBy: [{ start: "asc" }, { createdAt: "asc" }] }),
+    db.claim.findMany({ where, select: summarySelect, orderBy: readingOrder }),
     sourceCounts({ claim: where }),
   ]);
   const claims = rows.map((row) => toSummary(row, counts));
@@ -165,11 +219,13 @@ const detailsSelect = {
   id: true,
   articleId: true,
   authorId: true,
+  revision: true,
   start: true,
   end: true,
   exact: true,
   prefix: true,
   suffix: true,
+  ...anchorSelect,
   status: true,
   note: true,
   version: true,
@@ -205,8 +261,10 @@ function toDetails(row: DetailsRow, people: People): ClaimDetails {
     id: row.id,
     articleId: row.articleId,
     author: person(people, row.authorId),
+    revision: row.revision,
     position: { start: row.start, end: row.end },
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    anchor: anchorOf(row),
     status: statusOf(row.status),
     note: row.note,
     version: row.version,
@@ -282,7 +340,7 @@ export async function listClaims(
       ...(scope.status ? { status: scope.status } : {}),
     },
     select: { ...detailsSelect, ...(options.history ? { events: { select: eventSelect, orderBy: eventOrder } } : {}) },
-    orderBy: [{ start: "asc" }, { createdAt: "asc" }],
+    orderBy: readingOrder,
   });
   const eventsOf = (row: DetailsRow): EventRow[] => ("events" in row ? (row.events as EventRow[]) : []);
   const people = await namesOf(
@@ -299,18 +357,21 @@ export async function listClaims(
  * the claim (Claim.changeSeq). It takes the article row's write lock until commit, so writers of
  * one article commit in cursor order (decision 0007).
  */
-async function nextClaimSeq(tx: Tx, articleId: string): Promise<number> {
+async function nextClaimSeq(tx: Tx, articleId: string, revision?: number): Promise<number> {
   try {
     // One statement (UPDATE … RETURNING). Prisma's @updatedAt moves Article.updatedAt with it.
     const article = await tx.article.update({
-      where: { id: articleId },
+      where: { id: articleId, ...(revision !== undefined ? { revision } : {}) },
       data: { claimSeq: { increment: 1 } },
       select: { claimSeq: true },
     });
     return article.claimSeq;
   } catch (error) {
-    // P2025: the article went away since the claim was read.
-    if (error instanceof Error && "code" in error && error.code === "P2025") throw articleNotFound();
+    // P2025: the article went away since the claim was read, or (with `revision`) a new revision
+    // was saved: the claim's offsets were checked against text that is no longer current.
+    if (error instanceof Error && "code" in error && error.code === "P2025") {
+      throw revision === undefined ? articleNotFound() : articleChangedWhileMarking();
+    }
     throw error;
   }
 }
@@ -325,23 +386,70 @@ export async function createClaim(
   input: CreateClaimInput,
 ): Promise<ClaimDetails> {
   if (!isRecordId(articleId)) throw articleNotFound();
-  // Articles do not change once added, so their text can be read before the write.
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { text: true } });
+  // Read before the write; the write proves the article is still at this revision (below).
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { text: true, revision: true } });
   if (!article) throw articleNotFound();
-  const plan = planCreate(article.text, input);
+  const selectors =
+    input.revision === undefined || input.revision === article.revision
+      ? input
+      : await carriedToCurrent(articleId, input, input.revision, article);
+  const plan = planCreate(article.text, selectors);
   const at = new Date();
   const id = await writeTransaction(async (tx) => {
-    const changeSeq = await nextClaimSeq(tx, articleId);
+    const changeSeq = await nextClaimSeq(tx, articleId, article.revision);
     const claim = await tx.claim.create({
-      data: { ...plan.claim, articleId, authorId: user.id, changeSeq, createdAt: at, updatedAt: at },
+      data: {
+        ...plan.claim,
+        ...markedColumns(article.revision, plan.claim),
+        articleId,
+        authorId: user.id,
+        changeSeq,
+        createdAt: at,
+        updatedAt: at,
+      },
       select: { id: true },
     });
     await tx.claimEvent.createMany({ data: eventRows(plan.events, claim.id, user.id, at) });
     return claim.id;
   });
   // The author is the signed-in editor, named as their session names them.
-  return createdDetails(plan, { id, articleId, author: { id: user.id, name: user.name }, at });
+  return createdDetails(plan, {
+    id,
+    articleId,
+    author: { id: user.id, name: user.name },
+    at,
+    revision: article.revision,
+  });
 }
+
+/**
+ * A claim marked in an older revision (two editors at once: one saved a revision while the other
+ * was selecting): placed in the current text by the same engine as every claim, when it finds the
+ * passage verbatim; else refused, never stored at offsets of the wrong text.
+ */
+async function carriedToCurrent(
+  articleId: string,
+  input: CreateClaimInput,
+  revision: number,
+  current: { text: string; revision: number },
+): Promise<CreateClaimInput> {
+  const old = await db.articleRevision.findUnique({
+    where: { articleId_number: { articleId, number: revision } },
+    select: { text: true },
+  });
+  if (!old || revision > current.revision) {
+    throw new Problem("invalid", `This article has no revision ${revision}: reload the article and mark the claim again.`);
+  }
+  const carried = carryToRevision(old.text, current.text, input);
+  if (!carried) throw articleChangedWhileMarking();
+  return carried;
+}
+
+const articleChangedWhileMarking = () =>
+  new Problem(
+    "conflict",
+    "The article was revised while you were marking this claim, and the passage changed: reload it and mark the claim again.",
+  );
 
 export async function updateClaim(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimDetails> {
   const before = await readDetails(id);
@@ -369,6 +477,68 @@ export async function updateClaim(user: SessionUser, id: string, input: UpdateCl
   });
   return updatedDetails(claim, plan, { at, addedBy: claim.author, added });
 }
+
+/**
+ * Confirm or Re-attach (lib/claims/reanchor.ts planPlacement): by the claim's author, or by
+ * whoever may edit the article (its editor, admins). The claim keeps its rating, sources and
+ * history; it now quotes the chosen passage of the current revision.
+ */
+export async function placeClaim(user: SessionUser, id: string, input: PlaceClaimInput): Promise<ClaimDetails> {
+  const before = await readDetails(id);
+  if (!before) throw claimNotFound();
+  const article = await db.article.findUnique({
+    where: { id: before.articleId },
+    select: { text: true, revision: true, createdById: true },
+  });
+  if (!article) throw articleNotFound();
+  if (before.author.id !== user.id && !canEditArticle({ id: user.id, role: roleOf(user.role) }, article)) {
+    throw new Problem("forbidden", "Only the claim's author or the article's editor can move this claim.");
+  }
+  if (input.version !== before.version) throw staleClaim();
+  if (before.anchor.revision !== article.revision && input.decision === "confirm") {
+    throw new Problem("conflict", "The article was revised again: reload it and confirm the claim in the new text.");
+  }
+  const plan = planPlacement(
+    article.text,
+    article.revision,
+    before.anchor,
+    input.decision === "confirm" ? { kind: "confirm" } : { kind: "reattach", ...input.position },
+  );
+  const at = new Date();
+  await writeTransaction(async (tx) => {
+    const changeSeq = await nextClaimSeq(tx, before.articleId, article.revision);
+    const written = await tx.claim.updateMany({
+      where: { id, version: before.version, deletedAt: null },
+      data: {
+        anchorState: plan.anchor.state,
+        anchorRevision: plan.anchor.revision,
+        anchorStart: plan.anchor.start,
+        anchorEnd: plan.anchor.end,
+        anchorMethod: plan.anchor.method,
+        anchorScore: plan.anchor.score,
+        anchorReason: null,
+        quoteExact: plan.quote.exact,
+        quotePrefix: plan.quote.prefix,
+        quoteSuffix: plan.quote.suffix,
+        quoteStart: plan.quote.start,
+        quoteEnd: plan.quote.end,
+        version: before.version + 1,
+        changeSeq,
+        updatedAt: at,
+      },
+    });
+    if (written.count !== 1) throw staleClaim();
+    await tx.claimEvent.createMany({ data: eventRows([plan.event], id, user.id, at) });
+  });
+  return {
+    ...before,
+    anchor: anchorView(plan.anchor, plan.quote.exact),
+    version: before.version + 1,
+    updatedAt: at.toISOString(),
+  };
+}
+
+const roleOf = (role: string) => (isRole(role) ? role : "EDITOR");
 
 export async function deleteClaim(user: SessionUser, id: string, version?: number): Promise<void> {
   if (!isRecordId(id)) throw claimNotFound();

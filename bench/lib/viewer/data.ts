@@ -25,7 +25,11 @@ export async function seedViewerDatabase(file: string): Promise<ViewerData> {
       select: { title: true, outlet: true, body: true, text: true, createdById: true },
     });
     const reference = await db.article.create({
-      data: { ...original, title: `${original.title} (no claims)` },
+      data: {
+        ...original,
+        title: `${original.title} (no claims)`,
+        revisions: { create: { number: 1, body: original.body, text: original.text, createdById: original.createdById } },
+      },
       select: { id: true },
     });
     return { ...data, referenceArticleId: reference.id };

@@ -1,4 +1,5 @@
 import { describeRange } from "@/lib/anchoring";
+import { markedAnchor } from "@/lib/claims/reanchor";
 import { STATUSES } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef, SourceView } from "@/lib/claims/types";
 import type { ReportInput } from "@/lib/report/model";
@@ -78,8 +79,10 @@ export function benchInput(claimCount = 1000, sourcesPerClaim = 3): ReportInput 
       id: `bench-claim-${index}`,
       articleId: "bench-article",
       author,
+      revision: 1,
       position: { start: position.start, end: position.end },
       quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+      anchor: markedAnchor(1, position.start, position.end),
       status,
       note: index % 3 === 0 ? "" : `${sentence(10, 30)}\n${sentence(5, 15)}`,
       version: 2 + sourcesPerClaim,

@@ -1,4 +1,5 @@
-import { describeRange } from "@/lib/anchoring";
+import { describeRange, locate } from "@/lib/anchoring";
+import { anchorFromEngine, anchorView } from "@/lib/claims/reanchor";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimEventView, ClaimView, PersonRef, SourceView } from "@/lib/claims/types";
 import { buildReport, type Report, type ReportInput } from "../model";
@@ -195,10 +196,27 @@ interface ClaimSpec extends Pick<ClaimView, "id" | "author" | "position" | "quot
   sources?: SourceView[];
 }
 
+/** The anchor the server stores for a claim in `text` (lib/server/revisions.ts, the same engine). */
+function serverAnchor(text: string, claim: Pick<ClaimView, "position" | "quote">) {
+  const found = locate(text, {
+    position: { type: "TextPositionSelector", ...claim.position },
+    quote: { type: "TextQuoteSelector", ...claim.quote },
+  });
+  return anchorView(anchorFromEngine(found, 1), claim.quote.exact);
+}
+
+/** The claims as the server has them once `text` is saved as a new revision. */
+export function reanchoredIn(text: string, claims: ClaimView[]): ClaimView[] {
+  return claims.map((claim) => ({ ...claim, anchor: serverAnchor(text, claim) }));
+}
+
 function claim(spec: ClaimSpec): ClaimView {
   const last = spec.history.reduce((latest, e) => (e.at > latest ? e.at : latest), spec.createdAt);
   return {
     articleId: FIXTURE_ARTICLE.id,
+    revision: 1,
+    // Where the server would have placed it after the edits the fixture text has seen.
+    anchor: serverAnchor(FIXTURE_TEXT, spec),
     version: spec.history.length,
     updatedAt: last,
     sources: [],

@@ -3,13 +3,18 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { Problem } from "@/lib/errors";
+import { canEditArticle } from "@/lib/articles/revisions";
 import { formatDate } from "@/lib/format";
+import { isRole } from "@/lib/users/roles";
+import { RevisionList } from "@/components/articles/RevisionList";
+import { RevisionReader } from "@/components/articles/RevisionReader";
 import { ArticleWorkspace } from "@/components/workspace/ArticleWorkspace";
 import { getArticle, type ArticleDetail } from "@/lib/server/articles";
 import { listClaimSummaries } from "@/lib/server/claims";
+import { listRevisions, readOldRevision } from "@/lib/server/revisions";
 import { requireUser } from "@/lib/server/session";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Metadata and page share one query per request.
 const load = cache(async (id: string): Promise<ArticleDetail> => {
@@ -25,20 +30,35 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await load((await params).id)).title };
 }
 
-export default async function ArticlePage({ params }: Props) {
+const numberParam = (value: string | string[] | undefined) =>
+  typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : null;
+
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
+  const query = await searchParams;
   const user = await requireUser(`/articles/${id}`);
   const article = await load(id);
-  // Summaries only (decision 0007): a card loads its note, sources and history when opened.
-  const { claims, people, cursor } = await listClaimSummaries(id, {}, user);
+  const editable = canEditArticle({ id: user.id, role: isRole(user.role) ? user.role : "EDITOR" }, article);
+  const revisions = await listRevisions(id);
+  const asked = numberParam(query.revision);
+  const older = asked !== null && asked !== article.revision ? asked : null;
+  const saved = numberParam(query.saved);
   const byline = [article.outlet, article.author && `by ${article.author}`, formatDate(article.publishedAt)].filter(Boolean);
+  const base = `/articles/${encodeURIComponent(article.id)}`;
   return (
     <>
       <div className="page-head">
         <h1>{article.title}</h1>
-        <Link href={`/articles/${article.id}/report`} className="button">
-          Verification report
-        </Link>
+        <div className="page-actions">
+          {editable && (
+            <Link href={`${base}/edit`} className="button">
+              Edit article
+            </Link>
+          )}
+          <Link href={`${base}/report`} className="button">
+            Verification report
+          </Link>
+        </div>
       </div>
       <p className="article-meta">
         {byline.join(" · ")}
@@ -50,12 +70,60 @@ export default async function ArticlePage({ params }: Props) {
             </a>
           </>
         )}
+        {" · "}
+        Revision {article.revision}
       </p>
-      <ArticleWorkspace
-        article={{ id: article.id, doc: article.doc, text: article.text }}
-        initialClaims={{ claims, people, cursor }}
-        currentUser={{ id: user.id, name: user.name }}
-      />
+      {saved !== null && saved === article.revision && (
+        <p className="notice" role="status">
+          Revision {saved} saved. Claims whose passage changed are marked “The text changed here”; those that could not
+          be placed are listed under “Could not be placed”.
+        </p>
+      )}
+      <RevisionList articleId={article.id} revisions={revisions} viewing={older ?? article.revision} />
+      {older !== null ? (
+        <OlderRevision articleId={article.id} number={older} current={article.revision} user={user} />
+      ) : (
+        <CurrentRevision article={article} user={user} editable={editable} />
+      )}
+    </>
+  );
+}
+
+async function CurrentRevision(props: {
+  article: ArticleDetail;
+  user: { id: string; name: string; email: string; role: "EDITOR" | "ADMIN" };
+  editable: boolean;
+}) {
+  const { article, user } = props;
+  // Summaries only (decision 0007): a card loads its note, sources and history when opened.
+  const { claims, people, cursor } = await listClaimSummaries(article.id, {}, user);
+  return (
+    <ArticleWorkspace
+      article={{ id: article.id, doc: article.doc, text: article.text, revision: article.revision }}
+      canEditArticle={props.editable}
+      initialClaims={{ claims, people, cursor }}
+      currentUser={{ id: user.id, name: user.name }}
+    />
+  );
+}
+
+async function OlderRevision(props: {
+  articleId: string;
+  number: number;
+  current: number;
+  user: { id: string; name: string; email: string; role: "EDITOR" | "ADMIN" };
+}) {
+  const old = await readOldRevision(props.articleId, props.number, props.user).catch((error: unknown) => {
+    if (error instanceof Problem && error.kind === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <>
+      <p className="notice notice-old" role="status">
+        You are reading revision {props.number} of {props.current}, read-only, with its claims as they were placed then.{" "}
+        <Link href={`/articles/${encodeURIComponent(props.articleId)}`}>Back to the current revision</Link>
+      </p>
+      <RevisionReader doc={old.revision.doc} text={old.revision.text} claims={old.claims} currentUserId={props.user.id} />
     </>
   );
 }
