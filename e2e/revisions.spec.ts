@@ -1,3 +1,4 @@
+import type { APIRequestContext } from "@playwright/test";
 import { card, claimsPanel, expect, selectPassage, signIn, test } from "./fixtures";
 import { annotationsUrl, clientFor, selectorFor } from "./api-helpers";
 import { createUser } from "./factories";
@@ -11,6 +12,15 @@ const DELETED =
   "Leaders from the North Atlantic Treaty Organization, NATO, will hold virtual talks on the alliance’s next steps starting at 3 p.m. in Brussels.";
 const REATTACH_TO = "President Zelenskiy said that Ukraine’s military had so far prevented Russia from achieving its objectives.";
 
+/** The editor's claims on `sentences`, marked through the API on revision 1; returns the signed-in client and the text. */
+async function markThroughApi(api: APIRequestContext, articleId: string, sentences: string[]) {
+  const text = ((await (await api.get(`/api/articles/${articleId}`)).json()) as { text: string }).text;
+  for (const sentence of sentences) {
+    expect((await api.post(annotationsUrl(articleId), { data: selectorFor(text, sentence) })).status()).toBe(201);
+  }
+  return text;
+}
+
 test("an editor revises the article; claims follow it, one is confirmed, one re-attached, the report lists the rest", async ({
   page,
   playwright,
@@ -18,13 +28,8 @@ test("an editor revises the article; claims follow it, one is confirmed, one re-
   editor,
   article,
 }) => {
-  // The editor's claims, marked through the API on revision 1.
   const api = await clientFor(playwright.request, baseURL, editor);
-  const text = ((await (await api.get(`/api/articles/${article.id}`)).json()) as { text: string }).text;
-  for (const sentence of [KEPT, CORRECTED, UNCONFIRMED, DELETED]) {
-    const response = await api.post(annotationsUrl(article.id), { data: selectorFor(text, sentence) });
-    expect(response.status()).toBe(201);
-  }
+  await markThroughApi(api, article.id, [KEPT, CORRECTED, UNCONFIRMED, DELETED]);
 
   await signIn(page, editor, `/articles/${article.id}`);
   await page.getByRole("link", { name: "Edit article" }).click();
@@ -148,8 +153,7 @@ test("a page open on an older revision says so when the claims move, and reloads
   article,
 }) => {
   const api = await clientFor(playwright.request, baseURL, editor);
-  const text = ((await (await api.get(`/api/articles/${article.id}`)).json()) as { text: string }).text;
-  expect((await api.post(annotationsUrl(article.id), { data: selectorFor(text, KEPT) })).status()).toBe(201);
+  const text = await markThroughApi(api, article.id, [KEPT]);
   await signIn(page, editor, `/articles/${article.id}`);
   await expect(card(page, "Earlier, China’s leader")).toBeVisible();
   // The viewer mounts once the page is hydrated: its focus listener is there from then on.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { diffTexts } from "@/lib/articles/revision-diff";
+import { diffTexts, type TextChange } from "@/lib/articles/revision-diff";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import { placeClaimAt } from "./api";
 import { RequestProblemAlert } from "./RequestProblemAlert";
@@ -25,22 +25,8 @@ export function ChangedPassage({
     <section className="claim-changed" aria-label="The text changed here">
       <p className="claim-changed-title">The text changed here</p>
       <div className="claim-changed-columns">
-        <div>
-          <p className="claim-changed-label">Before</p>
-          <p className="claim-changed-text">
-            {changes.map((change, i) =>
-              change.kind === "added" ? null : change.kind === "removed" ? <del key={i}>{change.text}</del> : <span key={i}>{change.text}</span>,
-            )}
-          </p>
-        </div>
-        <div>
-          <p className="claim-changed-label">Now</p>
-          <p className="claim-changed-text">
-            {changes.map((change, i) =>
-              change.kind === "removed" ? null : change.kind === "added" ? <ins key={i}>{change.text}</ins> : <span key={i}>{change.text}</span>,
-            )}
-          </p>
-        </div>
+        <DiffSide label="Before" changes={changes} side="removed" />
+        <DiffSide label="Now" changes={changes} side="added" />
       </div>
       {actions.canPlace(claim.author.id) ? (
         <>
@@ -71,5 +57,24 @@ export function ChangedPassage({
         <p className="muted claim-changed-hint">Its author or the article’s editor confirms where it now belongs.</p>
       )}
     </section>
+  );
+}
+
+/** One side of the diff: the text it had, its own changes marked (deleted before, inserted now). */
+function DiffSide({ label, changes, side }: { label: string; changes: TextChange[]; side: "removed" | "added" }) {
+  const Mark = side === "removed" ? "del" : "ins";
+  return (
+    <div>
+      <p className="claim-changed-label">{label}</p>
+      <p className="claim-changed-text">
+        {changes.map((change, i) =>
+          change.kind === "same" ? (
+            <span key={i}>{change.text}</span>
+          ) : change.kind === side ? (
+            <Mark key={i}>{change.text}</Mark>
+          ) : null,
+        )}
+      </p>
+    </div>
   );
 }
