@@ -73,7 +73,11 @@ test("an admin adds an editor (password shown once), who signs in; deactivated, 
   await expect(own.getByRole("button", { name: /^Deactivate/ })).toHaveCount(0);
 });
 
-test("an admin resets a password: the new one is shown once and the old one stops working", async ({ page, playwright, baseURL }) => {
+test("an admin resets a password: the new one is shown once and the old one stops working", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const [admin, editor] = [await createUser("ADMIN"), await createUser("EDITOR")];
   const client = await playwright.request.newContext({ baseURL });
   try {

@@ -38,7 +38,10 @@ describe("accounts", () => {
     const { account, generatedPassword } = await createAccount(admin, { name: "Nia New", email, role: "EDITOR" });
     expect(account).toMatchObject({ name: "Nia New", email, role: "EDITOR", active: true, lastSeenAt: null });
     expect(generatedPassword).toMatch(/^[A-Za-z2-9]{20}$/);
-    expect(await authenticate({ email, password: generatedPassword })).toMatchObject({ id: account.id, role: "EDITOR" });
+    expect(await authenticate({ email, password: generatedPassword })).toMatchObject({
+      id: account.id,
+      role: "EDITOR",
+    });
 
     const listed = await listAccounts(admin);
     expect(listed.find((row) => row.id === account.id)).toEqual(account);
@@ -47,7 +50,12 @@ describe("accounts", () => {
 
   it("takes a typed password and hands none back; refuses a taken email whatever its case", async () => {
     const email = uniqueEmail();
-    const created = await createAccount(admin, { name: "Tom Typed", email, role: "ADMIN", password: "typed by the admin" });
+    const created = await createAccount(admin, {
+      name: "Tom Typed",
+      email,
+      role: "ADMIN",
+      password: "typed by the admin",
+    });
     expect(created.generatedPassword).toBeUndefined();
     expect(await authenticate({ email, password: "typed by the admin" })).toMatchObject({ role: "ADMIN" });
 
@@ -99,7 +107,9 @@ describe("accounts", () => {
     expect(await updateAccount(other, other.id, { role: "EDITOR" })).toMatchObject({ role: "EDITOR" });
     const last = await problemOf(() => updateAccount(admin, admin.id, { role: "EDITOR" }));
     expect(last.message).toMatch(/At least one active admin must remain/);
-    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, deactivatedAt: true } })).toEqual({
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true, deactivatedAt: true } }),
+    ).toEqual({
       role: "ADMIN",
       deactivatedAt: null,
     });
@@ -116,7 +126,9 @@ describe("accounts", () => {
 
     expect(await resetPassword(admin, nia.id, "typed by the admin")).toEqual({});
     expect(await authenticate({ email: nia.email, password: "typed by the admin" })).toMatchObject({ id: nia.id });
-    expect((await problemOf(() => resetPassword(admin, "cnotanaccount000000000000", undefined))).kind).toBe("not_found");
+    expect((await problemOf(() => resetPassword(admin, "cnotanaccount000000000000", undefined))).kind).toBe(
+      "not_found",
+    );
   });
 });
 
@@ -138,18 +150,25 @@ describe("an admin's powers over claims", () => {
     expect(answer.author).toEqual({ id: sam.id, name: "Sam Second" });
     expect((await getClaimDetails(claim.id)).author).toEqual({ id: sam.id, name: "Sam Second" });
     const last = (await getClaimHistory(claim.id)).at(-1);
-    expect(last).toMatchObject({ kind: "reassigned", actor: { id: admin.id, name: "Ada Admin" }, from: "Erin Editor", to: "Sam Second" });
+    expect(last).toMatchObject({
+      kind: "reassigned",
+      actor: { id: admin.id, name: "Ada Admin" },
+      from: "Erin Editor",
+      to: "Sam Second",
+    });
 
     // A stale version, a deactivated target, an editor: refused, nothing changes.
-    expect((await problemOf(() => reassignClaim(admin, claim.id, { version: claim.version, authorId: erin.id }))).kind).toBe(
-      "conflict",
-    );
+    expect(
+      (await problemOf(() => reassignClaim(admin, claim.id, { version: claim.version, authorId: erin.id }))).kind,
+    ).toBe("conflict");
     await updateAccount(admin, erin.id, { active: false });
-    const toInactive = await problemOf(() => reassignClaim(admin, claim.id, { version: answer.version, authorId: erin.id }));
-    expect(toInactive.message).toMatch(/deactivated/);
-    expect((await problemOf(() => reassignClaim(sam, claim.id, { version: answer.version, authorId: admin.id }))).kind).toBe(
-      "forbidden",
+    const toInactive = await problemOf(() =>
+      reassignClaim(admin, claim.id, { version: answer.version, authorId: erin.id }),
     );
+    expect(toInactive.message).toMatch(/deactivated/);
+    expect(
+      (await problemOf(() => reassignClaim(sam, claim.id, { version: answer.version, authorId: admin.id }))).kind,
+    ).toBe("forbidden");
     expect((await getClaimDetails(claim.id)).version).toBe(answer.version);
   });
 
@@ -159,7 +178,10 @@ describe("an admin's powers over claims", () => {
     expect((await problemOf(() => deleteClaim(sam, claim.id, claim.version))).kind).toBe("forbidden");
     await deleteClaim(admin, claim.id, claim.version);
     expect((await problemOf(() => getClaimDetails(claim.id))).kind).toBe("not_found");
-    const events = await db.claimEvent.findMany({ where: { claimId: claim.id, kind: "deleted" }, select: { actorId: true } });
+    const events = await db.claimEvent.findMany({
+      where: { claimId: claim.id, kind: "deleted" },
+      select: { actorId: true },
+    });
     expect(events).toEqual([{ actorId: admin.id }]);
   });
 

@@ -38,7 +38,11 @@ export function AccountRow({ account, currentUserId, onChanged, onPassword, onPr
       async (updated) => {
         // A new role ends the person's sessions (they sign in again with it): mine too.
         if (self) await signOut({ callbackUrl: "/login" });
-        else onChanged(updated, `${account.name} is now ${role === "ADMIN" ? "an admin" : "an editor"}; their sessions ended.`);
+        else
+          onChanged(
+            updated,
+            `${account.name} is now ${role === "ADMIN" ? "an admin" : "an editor"}; their sessions ended.`,
+          );
       },
     );
   }
@@ -49,7 +53,9 @@ export function AccountRow({ account, currentUserId, onChanged, onPassword, onPr
       (updated) =>
         onChanged(
           updated,
-          active ? `${account.name} can sign in again.` : `${account.name} is deactivated: signed out everywhere, and can no longer sign in.`,
+          active
+            ? `${account.name} can sign in again.`
+            : `${account.name} is deactivated: signed out everywhere, and can no longer sign in.`,
         ),
     );
   }
@@ -92,48 +98,66 @@ export function AccountRow({ account, currentUserId, onChanged, onPassword, onPr
       <td>{account.active ? "Active" : "Deactivated"}</td>
       <td>{formatDateTime(account.createdAt)}</td>
       <td>{account.lastSeenAt ? formatDateTime(account.lastSeenAt) : "—"}</td>
-      <td className="account-actions">
-        {account.active ? (
-          !self && (
-            <button type="button" className="danger" disabled={busy} onClick={() => setActive(false)} aria-label={`Deactivate ${account.name}`}>
-              Deactivate
+      <td>
+        <div className="account-actions">
+          {account.active ? (
+            !self && (
+              <button
+                type="button"
+                className="danger"
+                disabled={busy}
+                onClick={() => setActive(false)}
+                aria-label={`Deactivate ${account.name}`}
+              >
+                Deactivate
+              </button>
+            )
+          ) : (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => setActive(true)}
+              aria-label={`Reactivate ${account.name}`}
+            >
+              Reactivate
             </button>
-          )
-        ) : (
-          <button type="button" disabled={busy} onClick={() => setActive(true)} aria-label={`Reactivate ${account.name}`}>
-            Reactivate
-          </button>
-        )}
-        {!resetting ? (
-          <button type="button" disabled={busy} onClick={() => setResetting(true)} aria-label={`Reset password of ${account.name}`}>
-            Reset password
-          </button>
-        ) : (
-          <div role="group" aria-label={`New password for ${account.name}`} className="reset-password">
-            <label htmlFor={fieldId}>New password (leave empty to generate one)</label>
-            <input
-              id={fieldId}
-              type="password"
-              autoComplete="new-password"
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-              aria-invalid={typedError ? true : undefined}
-              aria-describedby={typedError ? `${fieldId}-error` : undefined}
-              minLength={MIN_PASSWORD_LENGTH}
-            />
-            {typedError && (
-              <p className="error-text" id={`${fieldId}-error`}>
-                {typedError}
-              </p>
-            )}
-            <button type="button" className="primary" disabled={busy} onClick={reset}>
-              Reset
+          )}
+          {!resetting ? (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => setResetting(true)}
+              aria-label={`Reset password of ${account.name}`}
+            >
+              Reset password
             </button>
-            <button type="button" disabled={busy} onClick={() => setResetting(false)}>
-              Cancel
-            </button>
-          </div>
-        )}
+          ) : (
+            <div role="group" aria-label={`New password for ${account.name}`} className="reset-password">
+              <label htmlFor={fieldId}>New password (leave empty to generate one)</label>
+              <input
+                id={fieldId}
+                type="password"
+                autoComplete="new-password"
+                value={typed}
+                onChange={(event) => setTyped(event.target.value)}
+                aria-invalid={typedError ? true : undefined}
+                aria-describedby={typedError ? `${fieldId}-error` : undefined}
+                minLength={MIN_PASSWORD_LENGTH}
+              />
+              {typedError && (
+                <p className="error-text" id={`${fieldId}-error`}>
+                  {typedError}
+                </p>
+              )}
+              <button type="button" className="primary" disabled={busy} onClick={reset}>
+                Reset
+              </button>
+              <button type="button" disabled={busy} onClick={() => setResetting(false)}>
+                Cancel
+              </button>
+            </div>
+          )}
+        </div>
       </td>
     </tr>
   );

@@ -32,7 +32,9 @@ export function AddAccountForm({ onAdded }: Props) {
     // The route's own schema, so the form refuses what the server would.
     const input = createAccountSchema.safeParse(raw);
     if (mode === "set" && raw.password === "") {
-      setFieldErrors({ password: `Type a password of at least ${MIN_PASSWORD_LENGTH} characters, or choose Generate one.` });
+      setFieldErrors({
+        password: `Type a password of at least ${MIN_PASSWORD_LENGTH} characters, or choose Generate one.`,
+      });
       return;
     }
     if (!input.success) {
@@ -46,7 +48,8 @@ export function AddAccountForm({ onAdded }: Props) {
     const result = await addAccount(input.data);
     setPending(false);
     if (!result.ok) {
-      if (result.details) setFieldErrors(Object.fromEntries(Object.entries(result.details).map(([key, messages]) => [key, messages[0]])));
+      if (result.details)
+        setFieldErrors(Object.fromEntries(Object.entries(result.details).map(([key, messages]) => [key, messages[0]])));
       setError(result.message);
       return;
     }
@@ -79,7 +82,7 @@ export function AddAccountForm({ onAdded }: Props) {
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>
-          <input {...field("name")} autoComplete="off" required />
+          <input {...field("name")} type="text" autoComplete="off" required />
           {fieldError("name")}
         </div>
         <div className="field">

@@ -21,7 +21,9 @@ export function GeneratedPassword({ shown, onDismiss }: Props) {
           <p>
             New password for {shown.name}: <code className="password-value">{shown.password}</code>
           </p>
-          <p className="muted">Shown only this once: pass it on to them now. They can change it on their profile page.</p>
+          <p className="muted">
+            Shown only this once: pass it on to them now. They can change it on their profile page.
+          </p>
           <button
             type="button"
             onClick={() =>

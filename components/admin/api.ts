@@ -2,8 +2,7 @@ import type { CreateAccountInput, UpdateAccountInput } from "@/lib/users/admin-s
 
 /** The browser's side of /api/admin/users. Errors come back as values with the server's message. */
 export type AdminResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; status: number; message: string; details?: Record<string, string[]> };
+  { ok: true; value: T } | { ok: false; status: number; message: string; details?: Record<string, string[]> };
 
 /** An account as the list answers it (lib/server/admin-users.ts AccountView). */
 export interface Account {
@@ -27,7 +26,10 @@ async function call<T>(url: string, method: string, body: unknown): Promise<Admi
   } catch {
     return { ok: false, status: 0, message: "The network failed. Check your connection and try again." };
   }
-  const answer = (await response.json().catch(() => null)) as { error?: unknown; details?: Record<string, string[]> } | null;
+  const answer = (await response.json().catch(() => null)) as {
+    error?: unknown;
+    details?: Record<string, string[]>;
+  } | null;
   if (response.ok) return { ok: true, value: answer as T };
   return {
     ok: false,

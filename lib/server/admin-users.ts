@@ -36,7 +36,14 @@ export interface AccountWithPassword {
 
 const accountSelect = { id: true, name: true, email: true, role: true, deactivatedAt: true, createdAt: true } as const;
 
-type AccountRow = { id: string; name: string; email: string; role: string; deactivatedAt: Date | null; createdAt: Date };
+type AccountRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  deactivatedAt: Date | null;
+  createdAt: Date;
+};
 
 const roleOf = (role: string): Role => (isRole(role) ? role : "EDITOR");
 

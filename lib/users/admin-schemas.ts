@@ -12,7 +12,10 @@ const roleSchema = z.enum(ROLES, { error: `role must be one of: ${ROLES.join(", 
 
 /** A typed initial or reset password: the profile's rule for new passwords (at least 12 characters). */
 const typedPassword = wellFormedText("The password")
-  .min(MIN_PASSWORD_LENGTH, `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters, or let Factline generate one.`)
+  .min(
+    MIN_PASSWORD_LENGTH,
+    `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters, or let Factline generate one.`,
+  )
   .max(200, "Choose a password of at most 200 characters.");
 
 /** "" from a form whose "Generate one" is chosen is the same as leaving the password out. */
@@ -22,7 +25,9 @@ const optionalPassword = z.preprocess((value) => (value === "" ? undefined : val
 export const createAccountSchema = z
   .object(
     {
-      name: singleLineText("The name").min(1, "Enter the person's name.").max(200, "The name is longer than 200 characters."),
+      name: singleLineText("The name")
+        .min(1, "Enter the person's name.")
+        .max(200, "The name is longer than 200 characters."),
       email: signInSchema.shape.email,
       role: roleSchema,
       password: optionalPassword,

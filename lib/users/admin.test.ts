@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { accountChangeRefusal, canManageAccounts, canOverrideClaims, LAST_ADMIN_MESSAGE, reassignRefusal } from "./admin";
+import {
+  accountChangeRefusal,
+  canManageAccounts,
+  canOverrideClaims,
+  LAST_ADMIN_MESSAGE,
+  reassignRefusal,
+} from "./admin";
 import { createAccountSchema, resetPasswordSchema, updateAccountSchema } from "./admin-schemas";
 
 const admin = { id: "admin-1", role: "ADMIN" as const, active: true };
@@ -34,7 +40,9 @@ describe("accountChangeRefusal", () => {
     expect(accountChangeRefusal(admin.id, editor, { active: false }, 1)).toBeNull();
     expect(accountChangeRefusal(admin.id, editor, { role: "ADMIN" }, 1)).toBeNull();
     expect(accountChangeRefusal(admin.id, admin, { role: "ADMIN", active: true }, 1)).toBeNull();
-    expect(accountChangeRefusal(admin.id, { ...admin, id: "admin-3", active: false }, { role: "EDITOR" }, 1)).toBeNull();
+    expect(
+      accountChangeRefusal(admin.id, { ...admin, id: "admin-3", active: false }, { role: "EDITOR" }, 1),
+    ).toBeNull();
   });
 });
 
@@ -49,15 +57,31 @@ describe("reassignRefusal", () => {
 
 describe("account schemas", () => {
   it("take a new account with a typed password, or none (then one is generated)", () => {
-    const typed = createAccountSchema.parse({ name: "  Erin Editor ", email: " Erin@Example.ORG", role: "EDITOR", password: "a long enough pass" });
-    expect(typed).toEqual({ name: "Erin Editor", email: "erin@example.org", role: "EDITOR", password: "a long enough pass" });
-    expect(createAccountSchema.parse({ name: "Erin", email: "e@example.org", role: "ADMIN", password: "" }).password).toBeUndefined();
+    const typed = createAccountSchema.parse({
+      name: "  Erin Editor ",
+      email: " Erin@Example.ORG",
+      role: "EDITOR",
+      password: "a long enough pass",
+    });
+    expect(typed).toEqual({
+      name: "Erin Editor",
+      email: "erin@example.org",
+      role: "EDITOR",
+      password: "a long enough pass",
+    });
+    expect(
+      createAccountSchema.parse({ name: "Erin", email: "e@example.org", role: "ADMIN", password: "" }).password,
+    ).toBeUndefined();
     expect(createAccountSchema.parse({ name: "Erin", email: "e@example.org", role: "ADMIN" }).password).toBeUndefined();
   });
 
   it("refuse short passwords, unknown roles and fields, and empty names with messages of ours", () => {
-    const message = (input: unknown, schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } = createAccountSchema) =>
-      schema.safeParse(input).error?.issues[0]?.message;
+    const message = (
+      input: unknown,
+      schema: {
+        safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } };
+      } = createAccountSchema,
+    ) => schema.safeParse(input).error?.issues[0]?.message;
     const base = { name: "Erin", email: "e@example.org", role: "EDITOR" };
     expect(message({ ...base, password: "short" })).toMatch(/at least 12 characters/);
     expect(message({ ...base, role: "OWNER" })).toMatch(/role must be one of: EDITOR, ADMIN/);
