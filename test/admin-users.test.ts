@@ -191,3 +191,14 @@ describe("an admin's powers over claims", () => {
     expect((await getClaimDetails(claim.id)).author).toEqual({ id: erin.id, name: "Erin Editor" });
   });
 });
+
+describe("a session started while the account was being deactivated", () => {
+  it("does not work: the per-request check reads the account's deactivation too", async () => {
+    const admin2 = sessionOf(await createUser(db, { role: "ADMIN" }));
+    const nia = await createUser(db, { name: "Nia" });
+    await updateAccount(admin2, nia.id, { active: false });
+    // As if authorize had checked the password just before the deactivation committed.
+    const sid = await startSession(nia.id, "a browser");
+    expect(await activeSession(sid, nia.id)).toBe(false);
+  });
+});
