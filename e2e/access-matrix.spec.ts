@@ -10,6 +10,7 @@ import {
   type TestArticle,
 } from "./api-helpers";
 import { E2E_PORT } from "./env";
+import * as factories from "@/test/factories";
 import { createUser, db, type TestUser } from "./factories";
 import { expect, signInApi, test } from "./fixtures";
 
@@ -17,8 +18,8 @@ import { expect, signInApi, test } from "./fixtures";
  * Who may do what, route by route: every API route as an anonymous client, as the owner (the
  * author of the article and of its claim), as another editor (`other`) and as an admin. The rules today:
  * every signed-in user reads every article, claim, history and report and may add articles and
- * claims; only a claim's author changes or deletes it (admins too get 403: there is no admin
- * override); anonymous clients get a JSON 401 from every route. A refused request must leave
+ * claims; only a claim's author changes it; its author or an admin deletes it, and only admins
+ * reassign claims and manage accounts (editors get 403); anonymous clients get a JSON 401 from every route. A refused request must leave
  * everything as it was; an allowed write must change something (so the row can fail).
  *
  * To add a route: a line in ROUTES (how to call it) and a row in MATRIX (what each actor gets).
@@ -43,8 +44,16 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   ["GET /api/annotations/{id}/history", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   ["PATCH /api/annotations/{id}", { anonymous: 401, owner: 200, other: 403, admin: 403 }],
   ["PATCH /api/annotations/{id} (add source)", { anonymous: 401, owner: 200, other: 403, admin: 403 }],
-  ["DELETE /api/annotations/{id}", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
-  ["DELETE /api/annotations/{id} (no version)", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
+  // An admin may delete or reassign anyone's claim (recorded in History), but not edit it.
+  ["DELETE /api/annotations/{id}", { anonymous: 401, owner: 204, other: 403, admin: 204 }],
+  ["DELETE /api/annotations/{id} (no version)", { anonymous: 401, owner: 204, other: 403, admin: 204 }],
+  ["POST /api/annotations/{id}/reassign", { anonymous: 401, owner: 403, other: 403, admin: 200 }],
+  // Accounts are the admins' alone. Writes act on the row's own throwaway account, never on an actor.
+  ["GET /api/admin/users", { anonymous: 401, owner: 403, other: 403, admin: 200 }],
+  ["POST /api/admin/users", { anonymous: 401, owner: 403, other: 403, admin: 201 }],
+  ["PATCH /api/admin/users/{id} (deactivate)", { anonymous: 401, owner: 403, other: 403, admin: 200 }],
+  ["PATCH /api/admin/users/{id} (make admin)", { anonymous: 401, owner: 403, other: 403, admin: 200 }],
+  ["POST /api/admin/users/{id}/password", { anonymous: 401, owner: 403, other: 403, admin: 200 }],
   ["GET /api/articles/{id}/revisions", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   // Only the editor who added the article, and admins, save revisions and place anyone's claims.
   ["POST /api/articles/{id}/revisions", { anonymous: 401, owner: 201, other: 403, admin: 201 }],
@@ -60,6 +69,10 @@ interface World {
   version: number;
   /** A unique title for articles a row tries to add, so "nothing was added" can be checked. */
   marker: string;
+  /** An account made for this row alone: what admin writes act on (deactivate, role, password, reassign to). */
+  throwaway: { id: string };
+  /** The email of an account a row tries to add. */
+  newEmail: string;
 }
 
 interface Route {
@@ -119,6 +132,32 @@ const ROUTES = {
   },
   "DELETE /api/annotations/{id} (no version)": { method: "DELETE", path: (world) => claimUrl(world.claimId) },
   "GET /api/auth/session": { method: "GET", path: () => "/api/auth/session" },
+  "POST /api/annotations/{id}/reassign": {
+    method: "POST",
+    path: (world) => `${claimUrl(world.claimId)}/reassign`,
+    data: (world) => ({ version: world.version, authorId: world.throwaway.id }),
+  },
+  "GET /api/admin/users": { method: "GET", path: () => "/api/admin/users" },
+  "POST /api/admin/users": {
+    method: "POST",
+    path: () => "/api/admin/users",
+    data: (world) => ({ name: "Matrix Newcomer", email: world.newEmail, role: "EDITOR" }),
+  },
+  "PATCH /api/admin/users/{id} (deactivate)": {
+    method: "PATCH",
+    path: (world) => `/api/admin/users/${world.throwaway.id}`,
+    data: () => ({ active: false }),
+  },
+  "PATCH /api/admin/users/{id} (make admin)": {
+    method: "PATCH",
+    path: (world) => `/api/admin/users/${world.throwaway.id}`,
+    data: () => ({ role: "ADMIN" }),
+  },
+  "POST /api/admin/users/{id}/password": {
+    method: "POST",
+    path: (world) => `/api/admin/users/${world.throwaway.id}/password`,
+    data: () => ({}),
+  },
   "GET /api/articles/{id}/revisions": { method: "GET", path: (world) => `/api/articles/${world.article.id}/revisions` },
   "POST /api/articles/{id}/revisions": {
     method: "POST",
@@ -166,18 +205,22 @@ test.describe("access matrix", () => {
   async function freshWorld(): Promise<World> {
     const article = await createArticle(clients.owner);
     const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note." });
+    const tag = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     return {
       article,
       claimId: claim.id,
       version: claim.version,
-      marker: `Matrix article ${Date.now()} ${Math.random()}`,
+      marker: `Matrix article ${tag}`,
+      // No password: nobody signs in as it (and no bcrypt hash to make per row).
+      throwaway: await factories.createUser(db, { name: `Matrix throwaway ${tag}` }),
+      newEmail: `matrix-${tag}@test.factline.test`,
     };
   }
 
   /** What any write could change: the articles with the row's title, the article's claims, and the owner's claim. */
   async function stateOf(world: World) {
     const onArticle = { claim: { articleId: world.article.id } };
-    const [added, claims, sources, events, article, claim] = await Promise.all([
+    const [added, claims, sources, events, article, claim, accountsAdded, throwaway] = await Promise.all([
       db.article.count({ where: { title: world.marker } }),
       db.claim.count({ where: { articleId: world.article.id } }),
       db.source.count({ where: onArticle }),
@@ -185,10 +228,25 @@ test.describe("access matrix", () => {
       db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
       db.claim.findUniqueOrThrow({
         where: { id: world.claimId },
-        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true },
+        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true, authorId: true },
+      }),
+      db.user.count({ where: { email: world.newEmail } }),
+      db.user.findUniqueOrThrow({
+        where: { id: world.throwaway.id },
+        select: { role: true, deactivatedAt: true, passwordHash: true },
       }),
     ]);
-    return { added, claims, sources, events, claimSeq: article.claimSeq, revision: article.revision, claim };
+    return {
+      added,
+      claims,
+      sources,
+      events,
+      claimSeq: article.claimSeq,
+      revision: article.revision,
+      claim,
+      accountsAdded,
+      throwaway,
+    };
   }
 
   function send(client: APIRequestContext, route: Route, world: World): Promise<APIResponse> {

@@ -766,3 +766,126 @@ test.describe("hostile input over HTTP", () => {
     });
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// The admin's routes (/api/admin/users…, POST /api/annotations/{id}/reassign), sent by an admin:
+// refused with a message, and the accounts and the claim unchanged.
+
+interface AdminWorld {
+  /** An editor's account the rows act on, and the admin's own. */
+  target: { id: string; email: string };
+  adminId: string;
+  claimId: string;
+  version: number;
+}
+type AdminRoute = "create" | "update" | "password" | "reassign";
+type AdminInput = Raw | ((world: AdminWorld) => unknown);
+
+const account = (changes: Record<string, unknown>) => () => ({
+  name: "Hostile Newcomer",
+  email: "hostile-newcomer@test.factline.test",
+  role: "EDITOR",
+  ...changes,
+});
+const ADMIN_ROWS: Array<[name: string, route: AdminRoute, input: AdminInput, status: number]> = [
+  ["create: empty body", "create", raw(""), 400],
+  ["create: text/plain body", "create", raw('{"name":"x"}', "text/plain"), 400],
+  ["create: a list", "create", () => [], 422],
+  ["create: no name", "create", account({ name: undefined }), 422],
+  ["create: blank name", "create", account({ name: "   " }), 422],
+  ["create: name of 201 characters", "create", account({ name: "n".repeat(201) }), 422],
+  ["create: name with a lone surrogate", "create", account({ name: "Nia \ud800" }), 422],
+  ["create: not an email", "create", account({ email: "not-an-email" }), 422],
+  ["create: email as a number", "create", account({ email: 42 }), 422],
+  ["create: unknown role", "create", account({ role: "OWNER" }), 422],
+  ["create: lower-case role", "create", account({ role: "admin" }), 422],
+  ["create: password of 11 characters", "create", account({ password: "elevenchars" }), 422],
+  ["create: password of 201 characters", "create", account({ password: "p".repeat(201) }), 422],
+  ["create: password as a number", "create", account({ password: 123456789012 }), 422],
+  ["create: unknown field", "create", account({ isAdmin: true }), 422],
+  ["create: __proto__ field", "create", raw('{"name":"x","email":"x@example.org","role":"EDITOR","__proto__":{"role":"ADMIN"}}'), 422],
+  ["create: an existing email, in capitals", "create", (w) => account({ email: w.target.email.toUpperCase() })(), 409],
+  ["update: empty object", "update", () => ({}), 422],
+  ["update: active as text", "update", () => ({ active: "false" }), 422],
+  ["update: unknown role", "update", () => ({ role: "SUPERUSER" }), 422],
+  ["update: unknown field", "update", () => ({ deactivatedAt: null }), 422],
+  ["update: deactivate oneself", "update", (w) => ({ active: false, self: w.adminId }), 422],
+  ["update: not JSON", "update", raw("active=false", "application/x-www-form-urlencoded"), 400],
+  ["password: of 5 characters", "password", () => ({ password: "short" }), 422],
+  ["password: as null", "password", () => ({ password: null }), 422],
+  ["password: unknown field", "password", () => ({ newPassword: "a long enough password" }), 422],
+  ["password: truncated JSON", "password", raw('{"password": "abc'), 400],
+  ["reassign: no version", "reassign", (w) => ({ authorId: w.target.id }), 422],
+  ["reassign: stale version", "reassign", (w) => ({ version: w.version - 1 || 99, authorId: w.target.id }), 409],
+  ["reassign: authorId not an id", "reassign", (w) => ({ version: w.version, authorId: "../admin" }), 422],
+  ["reassign: unknown account", "reassign", (w) => ({ version: w.version, authorId: "cunknownaccount000000000" }), 422],
+  ["reassign: to the claim's own author", "reassign", (w) => ({ version: w.version, authorId: w.adminId }), 422],
+  ["reassign: unknown field", "reassign", (w) => ({ version: w.version, authorId: w.target.id, note: "x" }), 422],
+];
+
+test.describe("hostile input to the admin routes", () => {
+  let admin: TestUser;
+  let api: APIRequestContext;
+  let world: AdminWorld;
+
+  test.beforeAll(async ({ playwright }) => {
+    admin = await createUser("ADMIN");
+    const target = await createUser("EDITOR");
+    api = await playwright.request.newContext({ baseURL: `http://localhost:${E2E_PORT}` });
+    await signInApi(api, admin);
+    const testArticle = await createArticle(api);
+    const claim = await createClaim(api, testArticle, SENTENCES.budget);
+    world = { target: { id: target.id, email: target.email }, adminId: admin.id, claimId: claim.id, version: claim.version };
+  });
+
+  test.afterAll(async () => {
+    await api.dispose();
+  });
+
+  const stored = async () => ({
+    users: await db.user.count({ where: { email: { in: ["hostile-newcomer@test.factline.test", world.target.email] } } }),
+    accounts: await db.user.findMany({
+      where: { id: { in: [world.target.id, world.adminId] } },
+      select: { id: true, role: true, deactivatedAt: true, passwordHash: true },
+      orderBy: { id: "asc" },
+    }),
+    claim: await db.claim.findUniqueOrThrow({ where: { id: world.claimId }, select: { authorId: true, version: true } }),
+    events: await db.claimEvent.count({ where: { claimId: world.claimId } }),
+  });
+
+  const urlOf = (route: AdminRoute, body: unknown) => {
+    if (route === "create") return "/api/admin/users";
+    if (route === "reassign") return `${claimUrl(world.claimId)}/reassign`;
+    // "deactivate oneself" names the admin's own account by `self` (dropped from the body).
+    const self = typeof body === "object" && body !== null && "self" in body;
+    const id = self ? world.adminId : world.target.id;
+    return route === "update" ? `/api/admin/users/${id}` : `/api/admin/users/${id}/password`;
+  };
+
+  test(`names each of its ${ADMIN_ROWS.length} rows once`, () => {
+    expect(new Set(ADMIN_ROWS.map((row) => row[0])).size).toBe(ADMIN_ROWS.length);
+  });
+
+  for (const [name, route, input, status] of ADMIN_ROWS) {
+    test(`admin ${name} → ${status}`, async () => {
+      const before = await stored();
+      const body = isRaw(input) ? input : input(world);
+      const url = urlOf(route, body);
+      const method = route === "update" ? "patch" : "post";
+      const response = isRaw(body)
+        ? await api[method](url, { headers: { "content-type": body.contentType }, data: body.raw })
+        : await api[method](url, {
+            data:
+              typeof body === "object" && body !== null && "self" in body
+                ? Object.fromEntries(Object.entries(body).filter(([key]) => key !== "self"))
+                : (body as Record<string, unknown>),
+          });
+      const text = await response.text();
+      expect(response.status(), text.slice(0, 300)).toBe(status);
+      const { error } = JSON.parse(text) as { error?: unknown };
+      expect(typeof error === "string" && error.length > 10, `a message in ${text.slice(0, 300)}`).toBe(true);
+      expect(error).not.toMatch(/Invalid input/);
+      expect(await stored()).toEqual(before);
+    });
+  }
+});

@@ -6,12 +6,14 @@ import {
   claimFilterSchema,
   createClaimSchema,
   deleteClaimQuerySchema,
+  reassignClaimSchema,
   sourceSchema,
   updateClaimSchema,
 } from "@/lib/claims/schemas";
 import { parseCursor } from "@/lib/claims/feed";
 import { Problem } from "@/lib/errors";
 import { MAX_INT } from "@/lib/ids";
+import { createAccountSchema, resetPasswordSchema, updateAccountSchema } from "@/lib/users/admin-schemas";
 import { signInSchema } from "@/lib/users/schemas";
 
 /*
@@ -406,7 +408,52 @@ const pasteFormatRows: Row[] = [
   ["format with NUL", "txt\u0000", refused(/plain text, Markdown or HTML/)],
 ];
 
+const ACCOUNT = { name: "Nia Newcomer", email: "nia@example.org", role: "EDITOR" };
+const account = (changes: Record<string, unknown>) => ({ ...ACCOUNT, ...changes });
+const createAccountRows: Row[] = [
+  ["account a list", [], refused(/The account must be a JSON object/)],
+  ["account null", null, refused(/The account must be a JSON object/)],
+  ["name missing", { email: "nia@example.org", role: "EDITOR" }, refused(/The name is missing/)],
+  ["name blank", account({ name: " \t " }), refused(/Enter the person's name/)],
+  ["name over 200 characters", account({ name: "n".repeat(201) }), refused(/longer than 200/)],
+  ["name with lone surrogate", account({ name: "Nia \ud800" }), refused(/broken character/)],
+  ["name a number", account({ name: 7 }), refused(/The name must be text/)],
+  ["email not an address", account({ email: "nia" }), refused(/Enter an email address/)],
+  ["role missing", account({ role: undefined }), refused(/role must be one of/)],
+  ["role unknown", account({ role: "ROOT" }), refused(/role must be one of: EDITOR, ADMIN/)],
+  ["role lower case", account({ role: "editor" }), refused(/role must be one of/)],
+  ["password of 11 characters", account({ password: "p".repeat(11) }), refused(/at least 12 characters/)],
+  ["password over 200 characters", account({ password: "p".repeat(201) }), refused(/at most 200/)],
+  ["password null", account({ password: null }), refused(/The password must be text/)],
+  ["unknown field", account({ admin: true }), refused(/does not know: "admin"/)],
+  ["planted __proto__", JSON.parse('{"name":"N","email":"n@example.org","role":"EDITOR","__proto__":{}}'), refused(/"__proto__"/)],
+  ["email and name cleaned, empty password means generate", account({ name: " Nia ", email: " NIA@Example.org ", password: "" }), cleaned({ name: "Nia", email: "nia@example.org", role: "EDITOR" })],
+];
+const updateAccountRows: Row[] = [
+  ["nothing to change", {}, refused(/Send a new role, or active/)],
+  ["active as text", { active: "false" }, refused(/active is true/)],
+  ["active as 0", { active: 0 }, refused(/active is true/)],
+  ["role unknown", { role: "OWNER" }, refused(/role must be one of/)],
+  ["deactivatedAt sent directly", { deactivatedAt: null }, refused(/does not know: "deactivatedAt"/)],
+];
+const resetPasswordRows: Row[] = [
+  ["password short", { password: "short" }, refused(/at least 12 characters/)],
+  ["password a number", { password: 1234567890123 }, refused(/The password must be text/)],
+  ["password with lone surrogate", { password: "a long password \udfff" }, refused(/broken character/)],
+  ["unknown field", { newPassword: "a long enough password" }, refused(/does not know: "newPassword"/)],
+];
+const reassignRows: Row[] = [
+  ["version missing", { authorId: "cabcdefghijklmnopqrstuvw" }, refused(/version/i)],
+  ["authorId missing", { version: 1 }, refused(/authorId is the id/)],
+  ["authorId a path", { version: 1, authorId: "../admin" }, refused(/authorId is the id/)],
+  ["unknown field", { version: 1, authorId: "cabcdefghijklmnopqrstuvw", status: "VERIFIED" }, refused(/does not know: "status"/)],
+];
+
 const TABLES: Array<[schema: string, ZodType, Row[]]> = [
+  ["createAccountSchema", createAccountSchema, createAccountRows],
+  ["updateAccountSchema", updateAccountSchema, updateAccountRows],
+  ["resetPasswordSchema", resetPasswordSchema, resetPasswordRows],
+  ["reassignClaimSchema", reassignClaimSchema, reassignRows],
   ["articleMetaSchema", articleMetaSchema, articleMetaRows],
   ["createClaimSchema", createClaimSchema, createClaimRows],
   ["updateClaimSchema", updateClaimSchema, updateClaimRows],

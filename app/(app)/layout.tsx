@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { getCurrentUser } from "@/lib/server/session";
+import { canManageAccounts } from "@/lib/users/admin";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
@@ -18,6 +19,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           <Link href="/articles/new">Add article</Link>
+          {canManageAccounts(user.role) && <Link href="/admin/users">Admin</Link>}
         </nav>
         <span className="who">
           <Link href="/profile" title="Your profile and sessions">

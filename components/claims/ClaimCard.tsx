@@ -2,6 +2,7 @@
 
 import { memo, useState, type MouseEvent } from "react";
 import type { PlacedClaim } from "@/lib/claims/placement";
+import { AdminClaimControls } from "./AdminClaimControls";
 import { ChangedPassage } from "./ChangedPassage";
 import { ClaimByline } from "./ClaimByline";
 import { ClaimDetails } from "./ClaimDetails";
@@ -67,7 +68,10 @@ export const ClaimCard = memo(function ClaimCard({
             own ? (
               <OwnClaimEditor claim={details.claim} currentUserId={currentUserId} {...actions} />
             ) : (
-              <ClaimDetails claim={details.claim} currentUserId={currentUserId} />
+              <>
+                <ClaimDetails claim={details.claim} currentUserId={currentUserId} />
+                {actions.adminPeople && <AdminClaimControls claim={details.claim} people={actions.adminPeople} {...actions} />}
+              </>
             )
           ) : details?.error ? (
             <LoadProblem message={details.error} onRetry={() => actions.onReload(claim.id)} />

@@ -3,7 +3,7 @@
 import { useCallback, useId, useMemo, useRef } from "react";
 import { editorsOf, matchesFilter, statusCounts, type ClaimFilterState } from "@/lib/claims/filter";
 import type { PlacedClaim } from "@/lib/claims/placement";
-import type { ClaimDetails, People } from "@/lib/claims/types";
+import type { ClaimDetails, People, PersonRef } from "@/lib/claims/types";
 import { plural } from "@/lib/format";
 import { ClaimCard } from "./ClaimCard";
 import { ClaimFilters } from "./ClaimFilters";
@@ -35,6 +35,8 @@ export interface ClaimsPanelProps {
   /** Whether this editor may confirm or re-attach a claim by `authorId`. */
   canPlace(authorId: string): boolean;
   onReattach(id: string): void;
+  /** Admins only: who a colleague's claim may be reassigned to. */
+  adminPeople: ReadonlyArray<PersonRef> | null;
 }
 
 /**
@@ -85,6 +87,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
     onClaimDeleted: dropClaim,
     canPlace: props.canPlace,
     onReattach: props.onReattach,
+    adminPeople: props.adminPeople,
   };
 
   return (

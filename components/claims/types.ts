@@ -1,4 +1,4 @@
-import type { ClaimDetails } from "@/lib/claims/types";
+import type { ClaimDetails, PersonRef } from "@/lib/claims/types";
 
 /** A card's details as far as they are loaded: `forVersion` is the summary's version they were asked for. */
 export interface LoadedDetails {
@@ -19,4 +19,6 @@ export interface ClaimActions {
   canPlace(authorId: string): boolean;
   /** Starts re-attaching: the editor then selects a passage and presses Attach here. */
   onReattach(id: string): void;
+  /** For admins only: the active accounts a colleague's claim may be reassigned to (null for editors). */
+  adminPeople: ReadonlyArray<PersonRef> | null;
 }

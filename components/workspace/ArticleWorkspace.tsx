@@ -19,12 +19,14 @@ interface Props {
   /** The article's claim summaries, their authors' names and the feed's cursor, as rendered. */
   initialClaims: ClaimsState;
   currentUser: { id: string; name: string };
+  /** Admins only: the active accounts a colleague's claim may be reassigned to; null for editors. */
+  adminPeople?: ReadonlyArray<{ id: string; name: string }> | null;
 }
 
 const FLASH_MS = 1600;
 
 /** The article beside its claims: owns the claims, the filter and which claim is active. */
-export function ArticleWorkspace({ article, initialClaims, currentUser, canEditArticle }: Props) {
+export function ArticleWorkspace({ article, initialClaims, currentUser, canEditArticle, adminPeople = null }: Props) {
   const [filter, setFilter] = useState<ClaimFilterState>(DEFAULT_FILTER);
   // The claim being re-attached: the next "Attach here" (or Alt+M) moves it to the selection.
   const [reattaching, setReattaching] = useState<string | null>(null);
@@ -190,6 +192,7 @@ export function ArticleWorkspace({ article, initialClaims, currentUser, canEditA
           onReload={claims.reloadClaim}
           canPlace={canPlace}
           onReattach={setReattaching}
+          adminPeople={adminPeople}
         />
       </div>
     </div>

@@ -5,6 +5,7 @@ import {
   createdDetails,
   planCreate,
   planDelete,
+  planReassign,
   planUpdate,
   updatedDetails,
   type ClaimForWrite,
@@ -161,6 +162,27 @@ describe("planDelete", () => {
     expect(problemOf(() => planDelete(claim(), 2, OWNER)).kind).toBe("conflict");
     expect(problemOf(() => planDelete(claim(), 3, "user-other")).kind).toBe("forbidden");
     expect(problemOf(() => planDelete(undefined, 3, OWNER)).kind).toBe("not_found");
+  });
+
+  it("lets an admin delete another editor's claim, still at the version they saw", () => {
+    expect(planDelete(claim(), 3, "user-admin", { asAdmin: true }).version).toBe(4);
+    expect(problemOf(() => planDelete(claim(), 2, "user-admin", { asAdmin: true })).kind).toBe("conflict");
+    expect(problemOf(() => planDelete(undefined, 3, "user-admin", { asAdmin: true })).kind).toBe("not_found");
+  });
+});
+
+describe("planReassign", () => {
+  const from = { id: OWNER, name: "Erin Editor" };
+  const to = { id: "user-sam", name: "Sam Second" };
+
+  it("records who the claim went from and to, by name, and checks the version", () => {
+    expect(planReassign(claim(), 3, from, to)).toEqual({
+      expectedVersion: 3,
+      version: 4,
+      event: { kind: "reassigned", fromValue: "Erin Editor", toValue: "Sam Second" },
+    });
+    expect(problemOf(() => planReassign(claim(), 2, from, to)).kind).toBe("conflict");
+    expect(problemOf(() => planReassign(null, 3, from, to)).kind).toBe("not_found");
   });
 });
 

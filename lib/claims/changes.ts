@@ -175,17 +175,51 @@ export function planUpdate(
   };
 }
 
-/** A soft delete by `userId`; `version`, when given, must be the claim's. The history stays. */
+/**
+ * A soft delete by `userId`; `version`, when given, must be the claim's. The history stays.
+ * An admin (`asAdmin`, from lib/users/admin.ts canOverrideClaims) may delete anyone's claim.
+ */
 export function planDelete(
   current: Pick<ClaimForWrite, "authorId" | "version"> | null | undefined,
   version: number | undefined,
   userId: string,
+  options: { asAdmin?: boolean } = {},
 ): DeletePlan {
-  const claim = checkWritable(current, version, userId);
+  const claim = checkWritable(
+    current && options.asAdmin ? { ...current, authorId: userId } : current,
+    version,
+    userId,
+  );
   return {
     expectedVersion: claim.version,
     version: claim.version + 1,
     events: [{ kind: "deleted", fromValue: null, toValue: null }],
+  };
+}
+
+export interface ReassignPlan {
+  expectedVersion: number;
+  version: number;
+  event: PlannedEvent;
+}
+
+/**
+ * An admin gives the claim to another editor: `from` and `to` are the two people (the target
+ * already checked by lib/users/admin.ts reassignRefusal). History records both names as they
+ * are now, so it still reads right if someone is renamed later.
+ */
+export function planReassign(
+  current: Pick<ClaimForWrite, "authorId" | "version"> | null | undefined,
+  version: number,
+  from: PersonRef,
+  to: PersonRef,
+): ReassignPlan {
+  if (!current) throw claimNotFound();
+  if (version !== current.version) throw staleClaim();
+  return {
+    expectedVersion: current.version,
+    version: current.version + 1,
+    event: { kind: "reassigned", fromValue: from.name, toValue: to.name },
   };
 }
 

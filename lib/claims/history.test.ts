@@ -16,5 +16,8 @@ describe("describeEvent", () => {
   it("tells an edited note from a cleared one", () => {
     expect(describeEvent({ kind: "note", from: "a", to: "b" })).toBe("edited the note");
     expect(describeEvent({ kind: "note", from: "a", to: "" })).toBe("cleared the note");
+    expect(describeEvent({ kind: "reassigned", from: "Erin Editor", to: "Sam Second" })).toBe(
+      "reassigned this claim from Erin Editor to Sam Second",
+    );
   });
 });

@@ -13,6 +13,8 @@ export const EVENT_KINDS = [
   "not_placed",
   "confirmed",
   "reattached",
+  // An admin gave the claim to another editor; from and to are their names at the time.
+  "reassigned",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -45,5 +47,7 @@ export function describeEvent(event: { kind: EventKind; from: string | null; to:
       return `confirmed the claim’s passage in revision ${event.to ?? ""}`;
     case "reattached":
       return `re-attached this claim in revision ${event.to ?? ""}`;
+    case "reassigned":
+      return `reassigned this claim from ${event.from ?? ""} to ${event.to ?? ""}`;
   }
 }

@@ -160,3 +160,15 @@ export const deleteClaimQuerySchema = z.object({
     .pipe(version)
     .optional(),
 });
+
+/** POST /api/annotations/{id}/reassign (admins): the version the admin saw, and the new author's id. */
+export const reassignClaimSchema = z
+  .object(
+    {
+      version,
+      authorId: recordIdSchema("authorId is the id of the editor to give the claim to, as the accounts list names them."),
+    },
+    objectMessages("The reassignment"),
+  )
+  .strict();
+export type ReassignClaimInput = z.infer<typeof reassignClaimSchema>;

@@ -45,10 +45,12 @@ export async function startSession(userId: string, userAgent: string | null | un
 export async function activeSession(sessionId: string, userId: string): Promise<boolean> {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { userId: true, expiresAt: true, lastSeenAt: true },
+    // The account's deactivation too (one join on its primary key): a sign-in that was under way
+    // while an admin deactivated the account must not leave a session that works.
+    select: { userId: true, expiresAt: true, lastSeenAt: true, user: { select: { deactivatedAt: true } } },
   });
   const now = Date.now();
-  if (!row || row.userId !== userId || row.expiresAt.getTime() <= now) return false;
+  if (!row || row.userId !== userId || row.expiresAt.getTime() <= now || row.user.deactivatedAt) return false;
   if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     // updateMany: a row deleted meanwhile (sign-out elsewhere) is no error.
     await db.userSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });

@@ -5,11 +5,13 @@ import { notFound } from "next/navigation";
 import { Problem } from "@/lib/errors";
 import { canEditArticle } from "@/lib/articles/revisions";
 import { formatDate } from "@/lib/format";
+import { canOverrideClaims } from "@/lib/users/admin";
 import { isRole } from "@/lib/users/roles";
 import { RevisionList } from "@/components/articles/RevisionList";
 import { RevisionReader } from "@/components/articles/RevisionReader";
 import { ArticleWorkspace } from "@/components/workspace/ArticleWorkspace";
 import { getArticle, type ArticleDetail } from "@/lib/server/articles";
+import { activePeople } from "@/lib/server/admin-users";
 import { listClaimSummaries } from "@/lib/server/claims";
 import { listRevisions, readOldRevision } from "@/lib/server/revisions";
 import { requireUser } from "@/lib/server/session";
@@ -96,13 +98,18 @@ async function CurrentRevision(props: {
 }) {
   const { article, user } = props;
   // Summaries only (decision 0007): a card loads its note, sources and history when opened.
-  const { claims, people, cursor } = await listClaimSummaries(article.id, {}, user);
+  const [{ claims, people, cursor }, adminPeople] = await Promise.all([
+    listClaimSummaries(article.id, {}, user),
+    // Admins may reassign anyone's claim: to whom, from the active accounts (ids and names only).
+    canOverrideClaims(user.role) ? activePeople(user) : null,
+  ]);
   return (
     <ArticleWorkspace
       article={{ id: article.id, doc: article.doc, text: article.text, revision: article.revision }}
       canEditArticle={props.editable}
       initialClaims={{ claims, people, cursor }}
       currentUser={{ id: user.id, name: user.name }}
+      adminPeople={adminPeople}
     />
   );
 }
