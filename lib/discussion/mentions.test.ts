@@ -54,7 +54,12 @@ describe("findMentions", () => {
   });
 
   it("lists each mentioned person once", () => {
-    expect(mentionedIds("@Sam Second, @Sam Second and @Erin", PEOPLE)).toEqual(["sam", "erin-short"]);
+    expect(mentionedIds("@Sam Second, @Sam Second and @Erin", PEOPLE)).toEqual(["erin-short", "sam"]);
+  });
+
+  it("mentions everyone who shares the name", () => {
+    const twins = [...PEOPLE, { id: "sam-2", name: "Sam Second" }];
+    expect(mentionedIds("@Sam Second", twins)).toEqual(["sam", "sam-2"]);
   });
 });
 

@@ -51,9 +51,14 @@ export function findMentions(text: string, people: readonly KnownPerson[]): Ment
   return found;
 }
 
-/** The distinct people a text mentions. */
+/**
+ * The distinct people a text mentions. Two colleagues who share a name are both mentioned by it:
+ * better that one reads a reply not meant for them than that the one meant misses it.
+ */
 export function mentionedIds(text: string, people: readonly KnownPerson[]): string[] {
-  return [...new Set(findMentions(text, people).map((mention) => mention.personId))];
+  const key = (name: string) => name.trim().toLocaleLowerCase();
+  const named = new Set(findMentions(text, people).map((mention) => key(mention.name)));
+  return [...new Set(people.filter((person) => named.has(key(person.name))).map((person) => person.id))];
 }
 
 /**
