@@ -5,6 +5,7 @@ import type { PlacedClaim } from "@/lib/claims/placement";
 import { ChangedPassage } from "./ChangedPassage";
 import { ClaimByline } from "./ClaimByline";
 import { ClaimDetails } from "./ClaimDetails";
+import { ClaimDiscussion } from "./ClaimDiscussion";
 import { ClaimHistory } from "./ClaimHistory";
 import { DisagreementNotice } from "./DisagreementNotice";
 import { OwnClaimEditor } from "./OwnClaimEditor";
@@ -18,6 +19,8 @@ interface Props extends ClaimActions {
   currentUserId: string;
   /** The claim the editor is looking at: shown expanded, outlined and focused. */
   active: boolean;
+  /** Its discussion opens with the page (the claim an inbox link names). */
+  discussionOpen?: boolean;
   onActivate(id: string): void;
 }
 
@@ -27,6 +30,7 @@ export const ClaimCard = memo(function ClaimCard({
   details,
   currentUserId,
   active,
+  discussionOpen,
   onActivate,
   ...actions
 }: Props) {
@@ -79,6 +83,13 @@ export const ClaimCard = memo(function ClaimCard({
           <ClaimHistory claimId={claim.id} version={claim.version} />
         </>
       )}
+      <ClaimDiscussion
+        claimId={claim.id}
+        count={claim.replyCount}
+        currentUserId={currentUserId}
+        initiallyOpen={discussionOpen}
+        onCount={actions.onReplyCount}
+      />
     </article>
   );
 });
@@ -113,7 +124,7 @@ function showActiveCard(card: HTMLElement | null): void {
   if (!keepsFocus(card)) card.focus({ preventScroll: true });
 }
 
-const INTERACTIVE = "a, button, input, select, textarea, label, .claim-editor, .claim-history";
+const INTERACTIVE = "a, button, input, select, textarea, label, .claim-editor, .claim-history, .claim-discussion";
 
 /** Focus stays where it is when it is already in this card, or the editor is typing in the panel. */
 function keepsFocus(card: HTMLElement): boolean {

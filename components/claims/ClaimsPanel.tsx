@@ -35,6 +35,9 @@ export interface ClaimsPanelProps {
   /** Whether this editor may confirm or re-attach a claim by `authorId`. */
   canPlace(authorId: string): boolean;
   onReattach(id: string): void;
+  onReplyCount(id: string, count: number): void;
+  /** The claim whose discussion opens with the page (an inbox link), if any. */
+  discussionOpenFor?: string | null;
 }
 
 /**
@@ -85,6 +88,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
     onClaimDeleted: dropClaim,
     canPlace: props.canPlace,
     onReattach: props.onReattach,
+    onReplyCount: props.onReplyCount,
   };
 
   return (
@@ -113,6 +117,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
                     details={props.details[claim.id]}
                     currentUserId={currentUser.id}
                     active={claim.id === activeClaimId}
+                    discussionOpen={claim.id === props.discussionOpenFor}
                     onActivate={props.onActivate}
                     {...actions}
                   />

@@ -19,4 +19,6 @@ export interface ClaimActions {
   canPlace(authorId: string): boolean;
   /** Starts re-attaching: the editor then selects a passage and presses Attach here. */
   onReattach(id: string): void;
+  /** A reply was posted or deleted on this page: the claim's live reply count now. */
+  onReplyCount(id: string, count: number): void;
 }

@@ -19,16 +19,22 @@ interface Props {
   /** The article's claim summaries, their authors' names and the feed's cursor, as rendered. */
   initialClaims: ClaimsState;
   currentUser: { id: string; name: string };
+  /** The claim to open with the page (`?claim=ID`, from the inbox): active, its discussion open. */
+  initialClaimId?: string | null;
 }
 
 const FLASH_MS = 1600;
 
 /** The article beside its claims: owns the claims, the filter and which claim is active. */
-export function ArticleWorkspace({ article, initialClaims, currentUser, canEditArticle }: Props) {
+export function ArticleWorkspace({ article, initialClaims, currentUser, canEditArticle, initialClaimId }: Props) {
   const [filter, setFilter] = useState<ClaimFilterState>(DEFAULT_FILTER);
   // The claim being re-attached: the next "Attach here" (or Alt+M) moves it to the selection.
   const [reattaching, setReattaching] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // A claim named in the address that is not (or no longer) in the list opens nothing.
+  const [openedFromLink] = useState(() =>
+    initialClaimId && initialClaims.claims.some((claim) => claim.id === initialClaimId) ? initialClaimId : null,
+  );
+  const [activeId, setActiveId] = useState<string | null>(openedFromLink);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const claims = useArticleClaims(article.id, initialClaims, activeId);
@@ -69,6 +75,14 @@ export function ArticleWorkspace({ article, initialClaims, currentUser, canEditA
     const timer = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(timer);
   }, [flashId]);
+
+  // The claim the address names: its highlight in view too (its card scrolls itself into view).
+  useEffect(() => {
+    if (!openedFromLink) return;
+    document
+      .querySelector(`[data-claim-id="${CSS.escape(openedFromLink)}"]`)
+      ?.scrollIntoView({ block: "center" });
+  }, [openedFromLink]);
 
   const showInText = useCallback((id: string) => {
     setActiveId(id);
@@ -190,6 +204,8 @@ export function ArticleWorkspace({ article, initialClaims, currentUser, canEditA
           onReload={claims.reloadClaim}
           canPlace={canPlace}
           onReattach={setReattaching}
+          onReplyCount={claims.setReplyCount}
+          discussionOpenFor={openedFromLink}
         />
       </div>
     </div>
