@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { INBOX_KIND_LABEL, type InboxItem } from "@/lib/inbox/items";
 import { formatDateTime, plural } from "@/lib/format";
+import { ReplyText } from "@/components/claims/ReplyText";
 import { postInboxDone } from "./api";
 
 /** The inbox's items with Mark done / Mark all done and a Show done toggle. */
@@ -78,7 +79,7 @@ export function InboxList({ initialItems }: { initialItems: InboxItem[] }) {
                   {item.from ? `${item.from.name} · ` : ""}
                   <time dateTime={item.at}>{formatDateTime(item.at)}</time>
                 </p>
-                {item.text && <p className="inbox-text">{item.text}</p>}
+                {item.text && <ReplyText text={item.text} />}
               </div>
               <button
                 type="button"
