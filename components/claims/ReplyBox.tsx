@@ -39,7 +39,7 @@ export function ReplyBox({ label, submitLabel, initialText = "", busy, onSubmit,
   }, [autoFocus]);
 
   useEffect(() => {
-    if (query && !people) void fetchPeople().then(setPeople);
+    if (query && !people) void fetchPeople().then((found) => found && setPeople(found));
   }, [query, people]);
 
   const suggestions = query && people ? suggestPeople(people, query.query) : [];
@@ -118,7 +118,8 @@ export function ReplyBox({ label, submitLabel, initialText = "", busy, onSubmit,
           aria-activedescendant={open ? `${listId}-${active}` : undefined}
           onChange={(event) => follow(event.target.value, event.target.selectionStart)}
           onKeyDown={onKeyDown}
-          onBlur={() => setTimeout(() => setQuery(null), 150)}
+          // Picking an option keeps the focus here (mousedown is prevented), so leaving the box closes the list.
+          onBlur={() => setQuery(null)}
         />
         {open && (
           <ul id={listId} role="listbox" aria-label="Colleagues to mention" className="mention-list">

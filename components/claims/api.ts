@@ -84,14 +84,14 @@ export function removeReply(id: string): Promise<ApiResult<void>> {
   return call(`/api/replies/${encodeURIComponent(id)}`, { method: "DELETE" });
 }
 
-let people: Promise<KnownPerson[]> | null = null;
+let people: Promise<KnownPerson[] | null> | null = null;
 
-/** Active colleagues for mention suggestions: asked once per page, again after a failure. */
-export function fetchPeople(): Promise<KnownPerson[]> {
+/** Active colleagues for mention suggestions: asked once per page; null after a failure (asked again next time). */
+export function fetchPeople(): Promise<KnownPerson[] | null> {
   people ??= call<{ people: KnownPerson[] }>("/api/people", { method: "GET" }).then((result) => {
     if (result.ok) return result.value.people;
     people = null;
-    return [];
+    return null;
   });
   return people;
 }
