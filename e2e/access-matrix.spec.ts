@@ -58,6 +58,15 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   // Only the editor who added the article, and admins, save revisions and place anyone's claims.
   ["POST /api/articles/{id}/revisions", { anonymous: 401, owner: 201, other: 403, admin: 201 }],
   ["POST /api/annotations/{id}/anchor (re-attach)", { anonymous: 401, owner: 200, other: 403, admin: 200 }],
+  // The discussion: everyone signed in reads and replies; only a reply's author edits or deletes it.
+  ["GET /api/annotations/{id}/replies", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["POST /api/annotations/{id}/replies", { anonymous: 401, owner: 201, other: 201, admin: 201 }],
+  ["PATCH /api/replies/{id}", { anonymous: 401, owner: 200, other: 403, admin: 403 }],
+  ["DELETE /api/replies/{id}", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
+  ["GET /api/people", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  // Each person's own inbox: every actor has an item of the world's replies to mark done.
+  ["GET /api/inbox", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["POST /api/inbox/done", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   // next-auth's own route: answers everyone, and a session names only its own user (checked below).
   ["GET /api/auth/session", { anonymous: 200, owner: 200, other: 200, admin: 200 }],
 ];
@@ -73,6 +82,10 @@ interface World {
   throwaway: { id: string };
   /** The email of an account a row tries to add. */
   newEmail: string;
+  /** The owner's reply on their claim, mentioning `other`. */
+  replyId: string;
+  /** The inbox keys of the world's replies: the owner's (in other's inbox) and other's (in the owner's and admin's). */
+  inboxKeys: string[];
 }
 
 interface Route {
@@ -158,6 +171,21 @@ const ROUTES = {
     path: (world) => `/api/admin/users/${world.throwaway.id}/password`,
     data: () => ({}),
   },
+  "GET /api/annotations/{id}/replies": { method: "GET", path: (world) => `${claimUrl(world.claimId)}/replies` },
+  "POST /api/annotations/{id}/replies": {
+    method: "POST",
+    path: (world) => `${claimUrl(world.claimId)}/replies`,
+    data: () => ({ text: "A reply from the matrix." }),
+  },
+  "PATCH /api/replies/{id}": {
+    method: "PATCH",
+    path: (world) => `/api/replies/${world.replyId}`,
+    data: () => ({ text: "Edited by the matrix." }),
+  },
+  "DELETE /api/replies/{id}": { method: "DELETE", path: (world) => `/api/replies/${world.replyId}` },
+  "GET /api/people": { method: "GET", path: () => "/api/people" },
+  "GET /api/inbox": { method: "GET", path: () => "/api/inbox" },
+  "POST /api/inbox/done": { method: "POST", path: () => "/api/inbox/done", data: (world) => ({ keys: world.inboxKeys }) },
   "GET /api/articles/{id}/revisions": { method: "GET", path: (world) => `/api/articles/${world.article.id}/revisions` },
   "POST /api/articles/{id}/revisions": {
     method: "POST",
@@ -206,6 +234,14 @@ test.describe("access matrix", () => {
     const article = await createArticle(clients.owner);
     const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note." });
     const tag = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const reply = async (client: APIRequestContext, text: string) => {
+      const response = await client.post(`${claimUrl(claim.id)}/replies`, { data: { text } });
+      expect(response.status(), await response.text()).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const own = await reply(clients.owner, `Over to you, @${users.other.name}.`);
+    const others = await reply(clients.other, `Noted; @${users.admin.name} may want to see this.`);
+    // Replies bump the article's feed: the claim's version stays what it was created with.
     return {
       article,
       claimId: claim.id,
@@ -214,13 +250,15 @@ test.describe("access matrix", () => {
       // No password: nobody signs in as it (and no bcrypt hash to make per row).
       throwaway: await factories.createUser(db, { name: `Matrix throwaway ${tag}` }),
       newEmail: `matrix-${tag}@test.factline.test`,
+      replyId: own,
+      inboxKeys: [`reply:${own}`, `reply:${others}`],
     };
   }
 
   /** What any write could change: the articles with the row's title, the article's claims, and the owner's claim. */
   async function stateOf(world: World) {
     const onArticle = { claim: { articleId: world.article.id } };
-    const [added, claims, sources, events, article, claim, accountsAdded, throwaway] = await Promise.all([
+    const [added, claims, sources, events, article, claim, accountsAdded, throwaway, replies, reply, done] = await Promise.all([
       db.article.count({ where: { title: world.marker } }),
       db.claim.count({ where: { articleId: world.article.id } }),
       db.source.count({ where: onArticle }),
@@ -235,6 +273,9 @@ test.describe("access matrix", () => {
         where: { id: world.throwaway.id },
         select: { role: true, deactivatedAt: true, passwordHash: true },
       }),
+      db.reply.count({ where: onArticle }),
+      db.reply.findUniqueOrThrow({ where: { id: world.replyId }, select: { text: true, editedAt: true, deletedAt: true } }),
+      db.inboxDone.count({ where: { key: { in: world.inboxKeys } } }),
     ]);
     return {
       added,
@@ -246,6 +287,9 @@ test.describe("access matrix", () => {
       claim,
       accountsAdded,
       throwaway,
+      replies,
+      reply,
+      done,
     };
   }
 

@@ -62,6 +62,7 @@ test.describe("claims API", () => {
           status: "UNVERIFIED",
           version: 1,
           sourceCount: 0,
+          replyCount: 0,
           createdAt: claim.createdAt,
           updatedAt: claim.updatedAt,
         },

@@ -29,6 +29,8 @@ interface World {
   claimId: string;
   sourceId: string;
   version: number;
+  /** The editor's own reply on the claim. */
+  replyId: string;
 }
 
 /** A body sent exactly as given, with its own Content-Type. */
@@ -305,6 +307,44 @@ const DELETE_CLAIM: Array<Row<(world: World) => string>> = [
   ["duplicated version, the last one a word", (world) => `?version=${world.version}&version=one`, 422],
   ["a stale version", (world) => `?version=${world.version - 1}`, 409],
   ["a version from the future", (world) => `?version=${world.version + 1}`, 409],
+];
+
+// ---------------------------------------------------------------------------------------------
+// POST /api/annotations/{id}/replies and PATCH /api/replies/{id} (JSON, one schema: replySchema)
+
+const REPLY: Array<Row<JsonInput>> = [
+  ["empty body", raw(""), 400],
+  ["truncated JSON", raw('{"text": "x'), 400],
+  ["JSON as text/plain", raw(JSON.stringify({ text: "Hello" }), "text/plain"), 400],
+  ["a list instead of an object", () => [{ text: "Hello" }], 422],
+  ["text missing", () => ({}), 422],
+  ["text empty", () => ({ text: "" }), 422],
+  ["text of spaces and line breaks", () => ({ text: " \n\t \r\n" }), 422],
+  ["text of control characters only", () => ({ text: "\u0000\u0007\u001b" }), 422],
+  ["text of 5,001 characters", () => ({ text: "x".repeat(5001) }), 422],
+  ["text of 60,000 characters", () => ({ text: "x".repeat(60_000) }), 422],
+  ["text over 64 KB", () => ({ text: OVER_64_KB }), 413],
+  ["text a number", () => ({ text: 42 }), 422],
+  ["text null", () => ({ text: null }), 422],
+  ["text a list", () => ({ text: ["Hello"] }), 422],
+  ["an unknown field", () => ({ text: "Hello", authorId: "someone-else" }), 422],
+  ["a planted __proto__", raw('{"text": "Hello", "__proto__": {"admin": true}}'), 422],
+  ...LONE_SURROGATES.map(([name, s]): Row<JsonInput> => [`text with ${name}`, () => ({ text: `Reply ${s}` }), 422]),
+];
+
+// POST /api/inbox/done (JSON)
+const INBOX_DONE: Array<Row<JsonInput>> = [
+  ["empty body", raw(""), 400],
+  ["keys missing", () => ({}), 422],
+  ["keys not a list", () => ({ keys: "reply:x" }), 422],
+  ["keys empty", () => ({ keys: [] }), 422],
+  ["a key empty", () => ({ keys: [""] }), 422],
+  ["a key a number", () => ({ keys: [1] }), 422],
+  ["a key over 200 characters", () => ({ keys: ["k".repeat(201)] }), 422],
+  ["501 keys", () => ({ keys: Array.from({ length: 501 }, (_, i) => `reply:${i}`) }), 422],
+  ["done not a boolean", () => ({ keys: ["reply:x"], done: "yes" }), 422],
+  ["an unknown field", () => ({ keys: ["reply:x"], userId: "someone-else" }), 422],
+  ["a key with a lone surrogate", () => ({ keys: ["reply:\ud800"] }), 422],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -626,7 +666,7 @@ const CLEANED: CleanedCase[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const TABLES = { CREATE_CLAIM, PATCH_CLAIM, DELETE_CLAIM, ADD_ARTICLE, GET_QUERY, BAD_PATHS };
+const TABLES = { CREATE_CLAIM, PATCH_CLAIM, DELETE_CLAIM, REPLY, INBOX_DONE, ADD_ARTICLE, GET_QUERY, BAD_PATHS };
 const REFUSED = Object.values(TABLES).reduce((sum, rows) => sum + rows.length, 0);
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -644,7 +684,10 @@ test.describe("hostile input over HTTP", () => {
     const sourced = await api.patch(claimUrl(claim.id), { data: { version: claim.version, addSources: [SOURCE] } });
     expect(sourced.status()).toBe(200);
     const { sources, version } = (await sourced.json()) as { sources: Array<{ id: string }>; version: number };
-    world = { article: testArticle, claimId: claim.id, sourceId: sources[0]!.id, version };
+    const replied = await api.post(`${claimUrl(claim.id)}/replies`, { data: { text: "The editor's own reply." } });
+    expect(replied.status()).toBe(201);
+    const reply = (await replied.json()) as { id: string };
+    world = { article: testArticle, claimId: claim.id, sourceId: sources[0]!.id, version, replyId: reply.id };
   });
 
   test.afterAll(async () => {
@@ -654,7 +697,7 @@ test.describe("hostile input over HTTP", () => {
   /** Everything a refused request must leave as it was; also brings `world.version` up to date. */
   async function stored() {
     const onArticle = { claim: { articleId: world.article.id } };
-    const [articles, claims, sources, events, articleRow, claim] = await Promise.all([
+    const [articles, claims, sources, events, articleRow, claim, replies, reply, done] = await Promise.all([
       db.article.count({ where: { createdById: editor.id } }),
       db.claim.count({ where: { articleId: world.article.id } }),
       db.source.count({ where: onArticle }),
@@ -664,9 +707,12 @@ test.describe("hostile input over HTTP", () => {
         where: { id: world.claimId },
         select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true },
       }),
+      db.reply.count({ where: onArticle }),
+      db.reply.findUniqueOrThrow({ where: { id: world.replyId }, select: { text: true, editedAt: true, deletedAt: true } }),
+      db.inboxDone.count({ where: { userId: editor.id } }),
     ]);
     world.version = claim.version;
-    return { articles, claims, sources, events, claimSeq: articleRow.claimSeq, claim };
+    return { articles, claims, sources, events, claimSeq: articleRow.claimSeq, claim, replies, reply, done };
   }
 
   /** Sends one bad input, then checks the answer and that nothing was stored. */
@@ -719,6 +765,21 @@ test.describe("hostile input over HTTP", () => {
     test(`DELETE /api/annotations/{id}: ${name} → ${status}`, async () => {
       await stored();
       await refuses(() => api.delete(`${claimUrl(world.claimId)}${query(world)}`), status);
+    });
+  }
+
+  for (const [name, input, status] of REPLY) {
+    test(`POST /api/annotations/{id}/replies: ${name} → ${status}`, async () => {
+      await refuses(sendJson("post", (w) => `${claimUrl(w.claimId)}/replies`, input), status);
+    });
+    test(`PATCH /api/replies/{id}: ${name} → ${status}`, async () => {
+      await refuses(sendJson("patch", (w) => `/api/replies/${w.replyId}`, input), status);
+    });
+  }
+
+  for (const [name, input, status] of INBOX_DONE) {
+    test(`POST /api/inbox/done: ${name} → ${status}`, async () => {
+      await refuses(sendJson("post", () => "/api/inbox/done", input), status);
     });
   }
 

@@ -15,6 +15,8 @@ import { Problem } from "@/lib/errors";
 import { MAX_INT } from "@/lib/ids";
 import { createAccountSchema, resetPasswordSchema, updateAccountSchema } from "@/lib/users/admin-schemas";
 import { signInSchema } from "@/lib/users/schemas";
+import { replySchema } from "@/lib/discussion/schemas";
+import { inboxDoneSchema } from "@/lib/inbox/schemas";
 
 /*
  * The hostile-input suite, unit half (e2e/hostile-input.spec.ts is the HTTP half): every shared
@@ -449,6 +451,28 @@ const reassignRows: Row[] = [
   ["unknown field", { version: 1, authorId: "cabcdefghijklmnopqrstuvw", status: "VERIFIED" }, refused(/does not know: "status"/)],
 ];
 
+const replyRows: Row[] = [
+  ["text missing", {}, refused(/reply is missing/i)],
+  ["text empty", { text: "" }, refused(/write something/i)],
+  ["text of whitespace", { text: " \n\t " }, refused(/write something/i)],
+  ["text of control characters only", { text: "\u0000\u0007" }, refused(/write something/i)],
+  ["text of 5,001 characters", { text: "x".repeat(5001) }, refused(/at most 5,000/)],
+  ["text a number", { text: 5 }, refused(/reply must be text/i)],
+  ["text with a lone surrogate", { text: "a\ud800" }, refused(/broken character/)],
+  ["an unknown field", { text: "Hi", claimId: "x" }, refused(/does not know/)],
+  ["text trimmed and cleaned", { text: "  Hi\u0000 there \n" }, cleaned({ text: "Hi there" })],
+  ["text of exactly 5,000 characters", { text: "y".repeat(5000) }, cleaned({ text: "y".repeat(5000) })],
+];
+
+const inboxDoneRows: Row[] = [
+  ["keys missing", {}, refused(/keys/)],
+  ["keys empty", { keys: [] }, refused(/at least one/)],
+  ["keys a string", { keys: "reply:x" }, refused(/must be a list/)],
+  ["a key empty", { keys: [""] }, refused(/empty/)],
+  ["501 keys", { keys: Array.from({ length: 501 }, (_, i) => `k${i}`) }, refused(/at most 500/)],
+  ["done a string", { keys: ["k"], done: "yes" }, refused(/true or false/)],
+];
+
 const TABLES: Array<[schema: string, ZodType, Row[]]> = [
   ["createAccountSchema", createAccountSchema, createAccountRows],
   ["updateAccountSchema", updateAccountSchema, updateAccountRows],
@@ -467,6 +491,8 @@ const TABLES: Array<[schema: string, ZodType, Row[]]> = [
   ["deleteClaimQuerySchema", deleteClaimQuerySchema, deleteQueryRows],
   ["signInSchema", signInSchema, signInRows],
   ["pasteFormatSchema", pasteFormatSchema, pasteFormatRows],
+  ["replySchema", replySchema, replyRows],
+  ["inboxDoneSchema", inboxDoneSchema, inboxDoneRows],
 ];
 
 // ---------------------------------------------------------------------------------------------

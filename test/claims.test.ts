@@ -358,6 +358,7 @@ describe("summaries", () => {
       status: "FALSE",
       version: current.version,
       sourceCount: 3,
+      replyCount: 0,
       createdAt: claim.createdAt,
       updatedAt: current.updatedAt,
     });

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { openInboxCount } from "@/lib/server/inbox";
 import { getCurrentUser } from "@/lib/server/session";
 import { canManageAccounts } from "@/lib/users/admin";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  const inbox = await openInboxCount(user.id);
   return (
     <>
       <a className="skip-link" href="#content">
@@ -19,6 +21,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           <Link href="/articles/new">Add article</Link>
+          <Link href="/inbox" title={`${inbox} open ${inbox === 1 ? "item" : "items"} in your inbox`}>
+            Inbox ({inbox})
+          </Link>
           {canManageAccounts(user.role) && <Link href="/admin/users">Admin</Link>}
         </nav>
         <span className="who">

@@ -114,6 +114,8 @@ export function toSummary(row: SummaryRow): ClaimSummary {
     status: isStatus(row.status) ? row.status : "UNVERIFIED",
     version: row.version,
     sourceCount: Number(row.sourceCount),
+    // The reference store models claims without a discussion.
+    replyCount: 0,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };

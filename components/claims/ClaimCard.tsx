@@ -6,6 +6,7 @@ import { AdminClaimControls } from "./AdminClaimControls";
 import { ChangedPassage } from "./ChangedPassage";
 import { ClaimByline } from "./ClaimByline";
 import { ClaimDetails } from "./ClaimDetails";
+import { ClaimDiscussion } from "./ClaimDiscussion";
 import { ClaimHistory } from "./ClaimHistory";
 import { DisagreementNotice } from "./DisagreementNotice";
 import { OwnClaimEditor } from "./OwnClaimEditor";
@@ -19,6 +20,8 @@ interface Props extends ClaimActions {
   currentUserId: string;
   /** The claim the editor is looking at: shown expanded, outlined and focused. */
   active: boolean;
+  /** Its discussion opens with the page (the claim an inbox link names). */
+  discussionOpen?: boolean;
   onActivate(id: string): void;
 }
 
@@ -28,6 +31,7 @@ export const ClaimCard = memo(function ClaimCard({
   details,
   currentUserId,
   active,
+  discussionOpen,
   onActivate,
   ...actions
 }: Props) {
@@ -83,6 +87,13 @@ export const ClaimCard = memo(function ClaimCard({
           <ClaimHistory claimId={claim.id} version={claim.version} />
         </>
       )}
+      <ClaimDiscussion
+        claimId={claim.id}
+        count={claim.replyCount}
+        currentUserId={currentUserId}
+        initiallyOpen={discussionOpen}
+        onCount={actions.onReplyCount}
+      />
     </article>
   );
 });
@@ -117,7 +128,7 @@ function showActiveCard(card: HTMLElement | null): void {
   if (!keepsFocus(card)) card.focus({ preventScroll: true });
 }
 
-const INTERACTIVE = "a, button, input, select, textarea, label, .claim-editor, .claim-history";
+const INTERACTIVE = "a, button, input, select, textarea, label, .claim-editor, .claim-history, .claim-discussion";
 
 /** Focus stays where it is when it is already in this card, or the editor is typing in the panel. */
 function keepsFocus(card: HTMLElement): boolean {

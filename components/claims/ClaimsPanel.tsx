@@ -37,6 +37,9 @@ export interface ClaimsPanelProps {
   onReattach(id: string): void;
   /** Admins only: who a colleague's claim may be reassigned to. */
   adminPeople: ReadonlyArray<PersonRef> | null;
+  onReplyCount(id: string, count: number): void;
+  /** The claim whose discussion opens with the page (an inbox link), if any. */
+  discussionOpenFor?: string | null;
 }
 
 /**
@@ -88,6 +91,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
     canPlace: props.canPlace,
     onReattach: props.onReattach,
     adminPeople: props.adminPeople,
+    onReplyCount: props.onReplyCount,
   };
 
   return (
@@ -116,6 +120,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
                     details={props.details[claim.id]}
                     currentUserId={currentUser.id}
                     active={claim.id === activeClaimId}
+                    discussionOpen={claim.id === props.discussionOpenFor}
                     onActivate={props.onActivate}
                     {...actions}
                   />

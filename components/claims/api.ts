@@ -1,11 +1,14 @@
 import { claimsTag } from "@/lib/claims/feed";
 import type { CreateClaimInput, PlaceClaimInput, ReassignClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import type { ClaimDetails, ClaimEventView, ClaimSummaries } from "@/lib/claims/types";
+import type { KnownPerson } from "@/lib/discussion/mentions";
+import type { ReplyInput } from "@/lib/discussion/schemas";
+import type { ReplyThread, ReplyView } from "@/lib/discussion/types";
 
 /** The browser's side of the claims API. Errors come back as values with the server's message. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
 
-async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
+export async function call<T>(url: string, init: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", Accept: "application/json", ...init.headers } });
@@ -66,4 +69,34 @@ export function placeClaimAt(id: string, input: PlaceClaimInput): Promise<ApiRes
 /** Admins: gives the claim to another active editor. */
 export function reassignClaimTo(id: string, input: ReassignClaimInput): Promise<ApiResult<ClaimDetails>> {
   return call(`${claimUrl(id)}/reassign`, { method: "POST", body: JSON.stringify(input) });
+}
+
+// The discussion (decision 0016).
+
+export function fetchReplies(claimId: string): Promise<ApiResult<ReplyThread>> {
+  return call(`${claimUrl(claimId)}/replies`, { method: "GET", cache: "no-store" });
+}
+
+export function postReply(claimId: string, input: ReplyInput): Promise<ApiResult<ReplyView>> {
+  return call(`${claimUrl(claimId)}/replies`, { method: "POST", body: JSON.stringify(input) });
+}
+
+export function patchReply(id: string, input: ReplyInput): Promise<ApiResult<ReplyView>> {
+  return call(`/api/replies/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(input) });
+}
+
+export function removeReply(id: string): Promise<ApiResult<void>> {
+  return call(`/api/replies/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+let people: Promise<KnownPerson[] | null> | null = null;
+
+/** Active colleagues for mention suggestions: asked once per page; null after a failure (asked again next time). */
+export function fetchPeople(): Promise<KnownPerson[] | null> {
+  people ??= call<{ people: KnownPerson[] }>("/api/people", { method: "GET" }).then((result) => {
+    if (result.ok) return result.value.people;
+    people = null;
+    return null;
+  });
+  return people;
 }

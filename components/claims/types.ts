@@ -21,4 +21,6 @@ export interface ClaimActions {
   onReattach(id: string): void;
   /** For admins only: the active accounts a colleague's claim may be reassigned to (null for editors). */
   adminPeople: ReadonlyArray<PersonRef> | null;
+  /** A reply was posted or deleted on this page: the claim's live reply count now. */
+  onReplyCount(id: string, count: number): void;
 }

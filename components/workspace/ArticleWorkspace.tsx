@@ -21,16 +21,29 @@ interface Props {
   currentUser: { id: string; name: string };
   /** Admins only: the active accounts a colleague's claim may be reassigned to; null for editors. */
   adminPeople?: ReadonlyArray<{ id: string; name: string }> | null;
+  /** The claim to open with the page (`?claim=ID`, from the inbox): active, its discussion open. */
+  initialClaimId?: string | null;
 }
 
 const FLASH_MS = 1600;
 
 /** The article beside its claims: owns the claims, the filter and which claim is active. */
-export function ArticleWorkspace({ article, initialClaims, currentUser, canEditArticle, adminPeople = null }: Props) {
+export function ArticleWorkspace({
+  article,
+  initialClaims,
+  currentUser,
+  canEditArticle,
+  adminPeople = null,
+  initialClaimId,
+}: Props) {
   const [filter, setFilter] = useState<ClaimFilterState>(DEFAULT_FILTER);
   // The claim being re-attached: the next "Attach here" (or Alt+M) moves it to the selection.
   const [reattaching, setReattaching] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // A claim named in the address that is not (or no longer) in the list opens nothing.
+  const [openedFromLink] = useState(() =>
+    initialClaimId && initialClaims.claims.some((claim) => claim.id === initialClaimId) ? initialClaimId : null,
+  );
+  const [activeId, setActiveId] = useState<string | null>(openedFromLink);
   const [flashId, setFlashId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const claims = useArticleClaims(article.id, initialClaims, activeId);
@@ -71,6 +84,14 @@ export function ArticleWorkspace({ article, initialClaims, currentUser, canEditA
     const timer = setTimeout(() => setFlashId(null), FLASH_MS);
     return () => clearTimeout(timer);
   }, [flashId]);
+
+  // The claim the address names: its highlight in view too (its card scrolls itself into view).
+  useEffect(() => {
+    if (!openedFromLink) return;
+    document
+      .querySelector(`[data-claim-id="${CSS.escape(openedFromLink)}"]`)
+      ?.scrollIntoView({ block: "center" });
+  }, [openedFromLink]);
 
   const showInText = useCallback((id: string) => {
     setActiveId(id);
@@ -193,6 +214,8 @@ export function ArticleWorkspace({ article, initialClaims, currentUser, canEditA
           canPlace={canPlace}
           onReattach={setReattaching}
           adminPeople={adminPeople}
+          onReplyCount={claims.setReplyCount}
+          discussionOpenFor={openedFromLink}
         />
       </div>
     </div>

@@ -107,8 +107,19 @@ export function useArticleClaims(articleId: string, initial: ClaimsState, active
     void loadDetails(activeId);
   }, [activeId, activeVersion, loadedFor, loadDetails]);
 
+  /** A reply posted or deleted here: the card's count, before the feed brings it. */
+  const setReplyCount = useCallback((id: string, replyCount: number) => {
+    setList((current) => {
+      const index = current.claims.findIndex((claim) => claim.id === id);
+      if (index < 0 || current.claims[index]!.replyCount === replyCount) return current;
+      const claims = current.claims.slice();
+      claims[index] = { ...claims[index]!, replyCount };
+      return { ...current, claims };
+    });
+  }, []);
+
   /** A claim marked on this page: in the list and open at once, from the POST's answer. */
   const addClaim = acceptClaim;
 
-  return { list, details, refresh, addClaim, acceptClaim, dropClaim, reloadClaim: loadDetails };
+  return { list, details, refresh, addClaim, acceptClaim, dropClaim, reloadClaim: loadDetails, setReplyCount };
 }

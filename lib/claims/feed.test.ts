@@ -25,6 +25,7 @@ const summary = (id: string, overrides: Partial<ClaimSummary> = {}): ClaimSummar
   status: "UNVERIFIED",
   version: 1,
   sourceCount: 0,
+  replyCount: 0,
   createdAt: "2026-12-01T10:00:00.000Z",
   updatedAt: "2026-12-01T10:00:00.000Z",
   ...overrides,

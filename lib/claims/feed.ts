@@ -108,8 +108,11 @@ export function applyClaimsAnswer(state: ClaimsState, answer: ClaimSummaries): C
   return { claims, people: { ...state.people, ...answer.people }, cursor: answer.cursor };
 }
 
-/** A claim's summary from its details (the answer to GET, POST or PATCH of one claim). */
-export function summaryOf(claim: ClaimDetails): ClaimSummary {
+/**
+ * A claim's summary from its details (the answer to GET, POST or PATCH of one claim). Details
+ * do not carry the discussion: its count is the list's (or 0 for a new claim).
+ */
+export function summaryOf(claim: ClaimDetails, replyCount = 0): ClaimSummary {
   return {
     id: claim.id,
     authorId: claim.author.id,
@@ -119,6 +122,7 @@ export function summaryOf(claim: ClaimDetails): ClaimSummary {
     status: claim.status,
     version: claim.version,
     sourceCount: claim.sources.length,
+    replyCount,
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
   };
@@ -126,12 +130,12 @@ export function summaryOf(claim: ClaimDetails): ClaimSummary {
 
 /** Puts one claim's details into the list (new, or newer than what the list has); the cursor stays. */
 export function withClaim(state: ClaimsState, claim: ClaimDetails): ClaimsState {
-  const summary = summaryOf(claim);
+  const index = state.claims.findIndex((c) => c.id === claim.id);
+  const summary = summaryOf(claim, state.claims[index]?.replyCount ?? 0);
   const people =
     state.people[claim.author.id] === claim.author.name
       ? state.people
       : { ...state.people, [claim.author.id]: claim.author.name };
-  const index = state.claims.findIndex((c) => c.id === claim.id);
   if (index < 0) return { ...state, people, claims: [...state.claims, summary] };
   if ((state.claims[index]?.version ?? 0) > summary.version) return state;
   const claims = state.claims.slice();

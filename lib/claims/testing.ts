@@ -51,6 +51,7 @@ export function summaryOn(
     status: options.status ?? "UNVERIFIED",
     version: 1,
     sourceCount: 0,
+    replyCount: 0,
     createdAt: "2026-11-20T10:00:00.000Z",
     updatedAt: "2026-11-20T10:00:00.000Z",
   };

@@ -33,6 +33,8 @@ export interface ClaimSummary {
   status: ClaimStatus;
   version: number;
   sourceCount: number;
+  /** Live (not deleted) replies in its discussion. */
+  replyCount: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -39,6 +39,7 @@ import { isRecordId } from "@/lib/ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { articleNotFound } from "./articles";
 import { db, writeTransaction, type Tx } from "./db";
+import { replyCounts } from "./discussion";
 import type { SessionUser } from "./session";
 
 /*
@@ -120,7 +121,12 @@ async function sourceCounts(where: Prisma.SourceWhereInput): Promise<Map<string,
   return new Map(groups.map((group) => [group.claimId, group._count._all]));
 }
 
-function toSummary(row: SummaryRow, counts: Map<string, number>): ClaimSummary {
+interface Counts {
+  sources: Map<string, number>;
+  replies: Map<string, number>;
+}
+
+function toSummary(row: SummaryRow, counts: Counts): ClaimSummary {
   return {
     id: row.id,
     authorId: row.authorId,
@@ -129,7 +135,8 @@ function toSummary(row: SummaryRow, counts: Map<string, number>): ClaimSummary {
     anchor: anchorOf(row),
     status: statusOf(row.status),
     version: row.version,
-    sourceCount: counts.get(row.id) ?? 0,
+    sourceCount: counts.sources.get(row.id) ?? 0,
+    replyCount: counts.replies.get(row.id) ?? 0,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -191,7 +198,10 @@ export async function listClaimSummaries(
       orderBy: { changeSeq: "asc" },
     });
     const live = rows.filter((row) => !row.deletedAt).map((row) => row.id);
-    const counts = live.length ? await sourceCounts({ claimId: { in: live } }) : new Map<string, number>();
+    const [sources, replies] = live.length
+      ? await Promise.all([sourceCounts({ claimId: { in: live } }), replyCounts({ claimId: { in: live } })])
+      : [new Map<string, number>(), new Map<string, number>()];
+    const counts = { sources, replies };
     const { claims, deleted } = splitChanges(
       rows.map((row) => ({ ...toSummary(row, counts), deleted: row.deletedAt !== null })),
       scope,
@@ -205,11 +215,12 @@ export async function listClaimSummaries(
     ...(scope.authorId ? { authorId: scope.authorId } : {}),
     ...(scope.status ? { status: scope.status } : {}),
   } satisfies Prisma.ClaimWhereInput;
-  const [rows, counts] = await Promise.all([
+  const [rows, sources, replies] = await Promise.all([
     db.claim.findMany({ where, select: summarySelect, orderBy: readingOrder }),
     sourceCounts({ claim: where }),
+    replyCounts({ claim: where }),
   ]);
-  const claims = rows.map((row) => toSummary(row, counts));
+  const claims = rows.map((row) => toSummary(row, { sources, replies }));
   const people = await namesOf(claims.map((claim) => claim.authorId));
   return { claims, people, cursor, ...(sinceSeq !== undefined ? { reset: true as const } : {}) };
 }

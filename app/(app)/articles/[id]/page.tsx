@@ -85,7 +85,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       {older !== null ? (
         <OlderRevision articleId={article.id} number={older} current={article.revision} user={user} />
       ) : (
-        <CurrentRevision article={article} user={user} editable={editable} />
+        <CurrentRevision
+          article={article}
+          user={user}
+          editable={editable}
+          claimId={typeof query.claim === "string" ? query.claim : null}
+        />
       )}
     </>
   );
@@ -95,6 +100,8 @@ async function CurrentRevision(props: {
   article: ArticleDetail;
   user: { id: string; name: string; email: string; role: "EDITOR" | "ADMIN" };
   editable: boolean;
+  /** `?claim=ID` (an inbox link): the claim to open. */
+  claimId: string | null;
 }) {
   const { article, user } = props;
   // Summaries only (decision 0007): a card loads its note, sources and history when opened.
@@ -110,6 +117,7 @@ async function CurrentRevision(props: {
       initialClaims={{ claims, people, cursor }}
       currentUser={{ id: user.id, name: user.name }}
       adminPeople={adminPeople}
+      initialClaimId={props.claimId}
     />
   );
 }
