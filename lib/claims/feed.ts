@@ -117,6 +117,7 @@ export function summaryOf(claim: ClaimDetails): ClaimSummary {
     end: claim.position.end,
     anchor: claim.anchor,
     status: claim.status,
+    review: claim.review,
     version: claim.version,
     sourceCount: claim.sources.length,
     createdAt: claim.createdAt,

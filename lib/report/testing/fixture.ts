@@ -1,5 +1,6 @@
 import { describeRange, locate } from "@/lib/anchoring";
 import { anchorFromEngine, anchorView } from "@/lib/claims/reanchor";
+import { NO_REVIEW } from "@/lib/claims/review";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimEventView, ClaimView, PersonRef, SourceView } from "@/lib/claims/types";
 import { buildReport, type Report, type ReportInput } from "../model";
@@ -68,6 +69,8 @@ export function fixtureClaims(): ClaimView[] {
       author: ANA,
       ...passage("Russia is open to sending a delegation to Minsk for talks with Ukraine"),
       status: "VERIFIED",
+      // Signed off by a second editor: the only claim the ClaimReview export publishes.
+      review: { state: "signed_off", by: DMITRI, at: "2022-02-25T14:00:00.000Z", comment: null },
       note: "Confirmed by the Kremlin readout and by Reuters.",
       createdAt: "2022-02-25T09:00:00.000Z",
       sources: [
@@ -102,6 +105,12 @@ export function fixtureClaims(): ClaimView[] {
       author: DMITRI,
       ...passage(TRICKY_PASSAGE),
       status: "MISLEADING",
+      review: {
+        state: "returned",
+        by: ANA,
+        at: "2022-02-28T10:00:00.000Z",
+        comment: "Name the conditions in the note, and cite \"Peskov, 25 Feb\".",
+      },
       note: TRICKY_NOTE,
       createdAt: "2022-02-25T11:00:00.000Z",
       sources: [
@@ -140,6 +149,7 @@ export function fixtureClaims(): ClaimView[] {
         suffix: "\nThe Ukrainian delegation has not confirmed",
       },
       status: "FALSE",
+      review: { state: "awaiting_review", by: null, at: "2022-02-25T12:20:00.000Z", comment: null },
       note: "No talks were scheduled in Gomel.",
       createdAt: "2022-02-25T12:00:00.000Z",
       sources: [
@@ -194,6 +204,7 @@ function passage(exact: string): Pick<ClaimView, "position" | "quote"> {
 interface ClaimSpec extends Pick<ClaimView, "id" | "author" | "position" | "quote" | "note" | "createdAt" | "history"> {
   status: ClaimStatus;
   sources?: SourceView[];
+  review?: ClaimView["review"];
 }
 
 /** The anchor the server stores for a claim in `text` (lib/server/revisions.ts, the same engine). */
@@ -220,6 +231,7 @@ function claim(spec: ClaimSpec): ClaimView {
     version: spec.history.length,
     updatedAt: last,
     sources: [],
+    review: NO_REVIEW,
     ...spec,
   };
 }
