@@ -356,6 +356,7 @@ describe("summaries", () => {
       ...selectorsFor(SENTENCES.budget).position,
       anchor: { state: "placed", revision: 1, ...selectorsFor(SENTENCES.budget).position, method: "position" },
       status: "FALSE",
+      review: { state: "awaiting_review", by: null, at: current.updatedAt, comment: null },
       version: current.version,
       sourceCount: 3,
       createdAt: claim.createdAt,

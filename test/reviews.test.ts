@@ -22,7 +22,7 @@ const SENTENCES = {
   budget: "The city council approved a budget of 4.2 million euros on Tuesday.",
   turnout: "Turnout in the local election reached 61 percent, the highest since 1998.",
 } as const;
-const SOURCE = { url: "https://stats.example.org/budget-2024", title: "Council budget 2024" };
+const SOURCE = { url: "https://stats.example.org/budget-2024", title: "Council budget 2024", publisher: undefined, excerpt: undefined };
 
 type Session = ReturnType<typeof sessionOf>;
 let erin: Session;
@@ -96,7 +96,7 @@ describe("reviewing a claim", () => {
     const approved = await reviewClaim(sam, rated.id, { version: rated.version, decision: "approve" });
     const changed = await updateClaim(erin, rated.id, {
       version: approved.version,
-      addSources: [{ url: "https://audit.example.org/2024", title: "Audit office report" }],
+      addSources: [{ url: "https://audit.example.org/2024", title: "Audit office report", publisher: undefined, excerpt: undefined }],
     });
     expect(changed.review).toMatchObject({ state: "awaiting_review", by: null });
     expect(await getClaimDetails(rated.id)).toEqual(changed);

@@ -1,5 +1,5 @@
 import { claimsTag } from "@/lib/claims/feed";
-import type { CreateClaimInput, PlaceClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
+import type { CreateClaimInput, PlaceClaimInput, ReviewClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import type { ClaimDetails, ClaimEventView, ClaimSummaries } from "@/lib/claims/types";
 
 /** The browser's side of the claims API. Errors come back as values with the server's message. */
@@ -61,4 +61,9 @@ export function removeClaim(id: string, version: number): Promise<ApiResult<void
 /** Confirm the passage found after a revision, or re-attach the claim to another one. */
 export function placeClaimAt(id: string, input: PlaceClaimInput): Promise<ApiResult<ClaimDetails>> {
   return call(`${claimUrl(id)}/anchor`, { method: "POST", body: JSON.stringify(input) });
+}
+
+/** A second editor approves the claim or returns it to its author with a comment. */
+export function reviewClaim(id: string, input: ReviewClaimInput): Promise<ApiResult<ClaimDetails>> {
+  return call(`${claimUrl(id)}/review`, { method: "POST", body: JSON.stringify(input) });
 }

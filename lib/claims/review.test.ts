@@ -69,7 +69,7 @@ describe("planUpdate and the review", () => {
   it("a new source on a signed-off claim sends it back to review and records the superseded sign-off", () => {
     const plan = planUpdate(
       signedOff,
-      { version: 5, addSources: [{ url: "https://example.org/b", title: "Second audit" }] },
+      { version: 5, addSources: [{ url: "https://example.org/b", title: "Second audit", publisher: undefined, excerpt: undefined }] },
       AUTHOR,
     );
     expect(plan.review).toEqual({ state: "awaiting_review", superseded: true });
