@@ -18,7 +18,8 @@ import { expect, signInApi, test } from "./fixtures";
  * author of the article and of its claim), as another editor (`other`) and as an admin. The rules today:
  * every signed-in user reads every article, claim, history and report and may add articles and
  * claims; only a claim's author changes or deletes it (admins too get 403: there is no admin
- * override); anonymous clients get a JSON 401 from every route. A refused request must leave
+ * override); anyone but a claim's author reviews it (the owner's claim is rated, so it awaits
+ * review); anonymous clients get a JSON 401 from every route. A refused request must leave
  * everything as it was; an allowed write must change something (so the row can fail).
  *
  * To add a route: a line in ROUTES (how to call it) and a row in MATRIX (what each actor gets).
@@ -49,6 +50,9 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   // Only the editor who added the article, and admins, save revisions and place anyone's claims.
   ["POST /api/articles/{id}/revisions", { anonymous: 401, owner: 201, other: 403, admin: 201 }],
   ["POST /api/annotations/{id}/anchor (re-attach)", { anonymous: 401, owner: 200, other: 403, admin: 200 }],
+  // A second editor signs off or returns a verdict; never its author (decision 0015).
+  ["POST /api/annotations/{id}/review (approve)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
+  ["POST /api/annotations/{id}/review (return)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
   // next-auth's own route: answers everyone, and a session names only its own user (checked below).
   ["GET /api/auth/session", { anonymous: 200, owner: 200, other: 200, admin: 200 }],
 ];
@@ -138,6 +142,16 @@ const ROUTES = {
       return { version: world.version, decision: "reattach", position: { start, end: start + SENTENCES.bridge.length } };
     },
   },
+  "POST /api/annotations/{id}/review (approve)": {
+    method: "POST",
+    path: (world) => `${claimUrl(world.claimId)}/review`,
+    data: (world) => ({ version: world.version, decision: "approve" }),
+  },
+  "POST /api/annotations/{id}/review (return)": {
+    method: "POST",
+    path: (world) => `${claimUrl(world.claimId)}/review`,
+    data: (world) => ({ version: world.version, decision: "return", comment: "Returned by the matrix." }),
+  },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -165,7 +179,8 @@ test.describe("access matrix", () => {
   /** A fresh article of the owner's with one claim of theirs on it. */
   async function freshWorld(): Promise<World> {
     const article = await createArticle(clients.owner);
-    const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note." });
+    // Rated (Unproven needs no source), so it awaits review: the review rows can be allowed.
+    const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note.", status: "UNPROVEN" });
     return {
       article,
       claimId: claim.id,
@@ -177,18 +192,19 @@ test.describe("access matrix", () => {
   /** What any write could change: the articles with the row's title, the article's claims, and the owner's claim. */
   async function stateOf(world: World) {
     const onArticle = { claim: { articleId: world.article.id } };
-    const [added, claims, sources, events, article, claim] = await Promise.all([
+    const [added, claims, sources, events, reviews, article, claim] = await Promise.all([
       db.article.count({ where: { title: world.marker } }),
       db.claim.count({ where: { articleId: world.article.id } }),
       db.source.count({ where: onArticle }),
       db.claimEvent.count({ where: onArticle }),
+      db.review.count({ where: onArticle }),
       db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
       db.claim.findUniqueOrThrow({
         where: { id: world.claimId },
-        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true },
+        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true, reviewState: true },
       }),
     ]);
-    return { added, claims, sources, events, claimSeq: article.claimSeq, revision: article.revision, claim };
+    return { added, claims, sources, events, reviews, claimSeq: article.claimSeq, revision: article.revision, claim };
   }
 
   function send(client: APIRequestContext, route: Route, world: World): Promise<APIResponse> {
