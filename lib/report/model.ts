@@ -2,7 +2,8 @@ import { describeEvent } from "@/lib/claims/history";
 import { markedAnchor } from "@/lib/claims/reanchor";
 import type { AnchorView } from "@/lib/claims/types";
 import { placeClaims, type Placed } from "@/lib/claims/placement";
-import { REVIEW_STATE_LABELS, type ReviewState, type ReviewView } from "@/lib/claims/review";
+import { REVIEW_STATE_LABELS, reviewLine, type ReviewState, type ReviewView } from "@/lib/claims/review";
+import { formatDate } from "@/lib/format";
 import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef } from "@/lib/claims/types";
 import { passageContext, storedContext, type PassageContext } from "./context";
@@ -413,12 +414,9 @@ function reportReview(review: ReviewView): ReportReview {
   };
 }
 
-/** "Signed off by Sam Second, 2 Dec 2026"-style words without the date: the state and who. */
-export function reviewSummary(review: ReportReview): string {
-  if (review.state === "signed_off" || review.state === "returned") {
-    return `${review.label} by ${review.reviewer?.name ?? "an editor"}`;
-  }
-  return review.label;
+/** The review in words, as every format prints it: "Signed off by Sam Second, 2 Dec 2026", "Returned by …: why". */
+export function describeReview(review: ReportReview): string {
+  return reviewLine({ state: review.state, by: review.reviewer, at: review.at, comment: review.comment }, formatDate) ?? review.label;
 }
 
 /**

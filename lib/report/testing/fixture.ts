@@ -7,7 +7,7 @@ import { buildReport, type Report, type ReportInput } from "../model";
 
 /**
  * A fixed article with four claims for the report tests and golden files: a verified claim with
- * two sources, a misleading one whose passage and note are full of quotes, commas, line breaks,
+ * two sources (signed off, as the tricky one is; the orphan was returned to its author), a misleading one whose passage and note are full of quotes, commas, line breaks,
  * Markdown look-alikes, Cyrillic and Greek (the "tricky" claim), an unverified one, and an
  * orphan whose passage was edited out of the article. Every date is fixed.
  */
@@ -105,12 +105,7 @@ export function fixtureClaims(): ClaimView[] {
       author: DMITRI,
       ...passage(TRICKY_PASSAGE),
       status: "MISLEADING",
-      review: {
-        state: "returned",
-        by: ANA,
-        at: "2022-02-28T10:00:00.000Z",
-        comment: "Name the conditions in the note, and cite \"Peskov, 25 Feb\".",
-      },
+      review: { state: "signed_off", by: ANA, at: "2022-02-28T10:00:00.000Z", comment: null },
       note: TRICKY_NOTE,
       createdAt: "2022-02-25T11:00:00.000Z",
       sources: [
@@ -149,7 +144,13 @@ export function fixtureClaims(): ClaimView[] {
         suffix: "\nThe Ukrainian delegation has not confirmed",
       },
       status: "FALSE",
-      review: { state: "awaiting_review", by: null, at: "2022-02-25T12:20:00.000Z", comment: null },
+      // Returned: the ClaimReview export leaves it out, and says so.
+      review: {
+        state: "returned",
+        by: DMITRI,
+        at: "2022-02-28T11:00:00.000Z",
+        comment: "Cite the ministry's statement itself, not \"a source said\";\nthen ask again.",
+      },
       note: "No talks were scheduled in Gomel.",
       createdAt: "2022-02-25T12:00:00.000Z",
       sources: [
