@@ -170,7 +170,12 @@ const peopleOfSummary = (row: SummaryRow) => (row.reviewById ? [row.authorId, ro
 
 /** The list's `people` names the claims' authors (reviewers are named in each claim's `review.by`). */
 function namesFor(people: People, claims: ClaimSummary[]): People {
-  return Object.fromEntries(claims.map((claim) => [claim.authorId, people[claim.authorId] ?? ""]));
+  const named: People = {};
+  for (const { authorId } of claims) {
+    const name = people[authorId];
+    if (name !== undefined) named[authorId] = name;
+  }
+  return named;
 }
 
 /** The article's claimSeq (404 when there is no such article): the one query a 304 needs. */
