@@ -52,7 +52,20 @@ test.describe("claims API", () => {
     // The list carries summaries: the passage is the article's text at start–end, the name is in `people`.
     const list = await listSummaries(request, article.id);
     expect(list).toEqual({
-      claims: [{ id: claim.id, authorId: editor.id, ...selector.position, status: "UNVERIFIED", version: 1, sourceCount: 0, createdAt: claim.createdAt, updatedAt: claim.updatedAt }],
+      claims: [
+        {
+          id: claim.id,
+          authorId: editor.id,
+          ...selector.position,
+          anchor: { state: "placed", revision: 1, ...selector.position, method: "position" },
+          status: "UNVERIFIED",
+          review: { state: "none", by: null, at: null, comment: null },
+          version: 1,
+          sourceCount: 0,
+          createdAt: claim.createdAt,
+          updatedAt: claim.updatedAt,
+        },
+      ],
       people: { [editor.id]: editor.name },
       cursor: expect.any(String),
     });

@@ -836,7 +836,11 @@ test.describe("hostile review input over HTTP", () => {
     await signInApi(author, await createUser("EDITOR"));
     await signInApi(reviewer, await createUser("EDITOR"));
     const testArticle = await createArticle(author);
-    const ratedClaim = await createClaim(author, testArticle, SENTENCES.budget, { status: "UNPROVEN" });
+    const created = await createClaim(author, testArticle, SENTENCES.budget, { status: "UNPROVEN" });
+    // At version 2, so "a stale version" (1) is a version the claim had, not an invalid 0.
+    const noted = await author.patch(claimUrl(created.id), { data: { version: created.version, note: "Rated." } });
+    expect(noted.status()).toBe(200);
+    const ratedClaim = (await noted.json()) as { id: string; version: number };
     const unverified = await createClaim(author, testArticle, SENTENCES.bridge);
     const deleted = await createClaim(author, testArticle, SENTENCES.mayor, { status: "UNPROVEN" });
     expect((await author.delete(claimUrl(deleted.id))).status()).toBe(204);
