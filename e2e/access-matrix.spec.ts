@@ -19,7 +19,9 @@ import { expect, signInApi, test } from "./fixtures";
  * author of the article and of its claim), as another editor (`other`) and as an admin. The rules today:
  * every signed-in user reads every article, claim, history and report and may add articles and
  * claims; only a claim's author changes it; its author or an admin deletes it, and only admins
- * reassign claims and manage accounts (editors get 403); anonymous clients get a JSON 401 from every route. A refused request must leave
+ * reassign claims and manage accounts (editors get 403); anyone but a claim's author reviews it
+ * (the owner's claim is rated, so it awaits review); anonymous clients get a JSON 401 from every
+ * route. A refused request must leave
  * everything as it was; an allowed write must change something (so the row can fail).
  *
  * To add a route: a line in ROUTES (how to call it) and a row in MATRIX (what each actor gets).
@@ -67,6 +69,9 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   // Each person's own inbox: every actor has an item of the world's replies to mark done.
   ["GET /api/inbox", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   ["POST /api/inbox/done", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  // A second editor signs off or returns a verdict; never its author (decision 0015).
+  ["POST /api/annotations/{id}/review (approve)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
+  ["POST /api/annotations/{id}/review (return)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
   // next-auth's own route: answers everyone, and a session names only its own user (checked below).
   ["GET /api/auth/session", { anonymous: 200, owner: 200, other: 200, admin: 200 }],
 ];
@@ -205,6 +210,16 @@ const ROUTES = {
       return { version: world.version, decision: "reattach", position: { start, end: start + SENTENCES.bridge.length } };
     },
   },
+  "POST /api/annotations/{id}/review (approve)": {
+    method: "POST",
+    path: (world) => `${claimUrl(world.claimId)}/review`,
+    data: (world) => ({ version: world.version, decision: "approve" }),
+  },
+  "POST /api/annotations/{id}/review (return)": {
+    method: "POST",
+    path: (world) => `${claimUrl(world.claimId)}/review`,
+    data: (world) => ({ version: world.version, decision: "return", comment: "Returned by the matrix." }),
+  },
 } satisfies Record<string, Route>;
 type RouteName = keyof typeof ROUTES;
 
@@ -232,7 +247,8 @@ test.describe("access matrix", () => {
   /** A fresh article of the owner's with one claim of theirs on it. */
   async function freshWorld(): Promise<World> {
     const article = await createArticle(clients.owner);
-    const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note." });
+    // Rated (Unproven needs no source), so it awaits review: the review rows can be allowed.
+    const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note.", status: "UNPROVEN" });
     const tag = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const reply = async (client: APIRequestContext, text: string) => {
       const response = await client.post(`${claimUrl(claim.id)}/replies`, { data: { text } });
@@ -258,15 +274,17 @@ test.describe("access matrix", () => {
   /** What any write could change: the articles with the row's title, the article's claims, and the owner's claim. */
   async function stateOf(world: World) {
     const onArticle = { claim: { articleId: world.article.id } };
-    const [added, claims, sources, events, article, claim, accountsAdded, throwaway, replies, reply, done] = await Promise.all([
+    const [added, claims, sources, events, reviews, article, claim, accountsAdded, throwaway, replies, reply, done] =
+      await Promise.all([
       db.article.count({ where: { title: world.marker } }),
       db.claim.count({ where: { articleId: world.article.id } }),
       db.source.count({ where: onArticle }),
       db.claimEvent.count({ where: onArticle }),
+      db.review.count({ where: onArticle }),
       db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
       db.claim.findUniqueOrThrow({
         where: { id: world.claimId },
-        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true, authorId: true },
+        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true, authorId: true, reviewState: true },
       }),
       db.user.count({ where: { email: world.newEmail } }),
       db.user.findUniqueOrThrow({
@@ -282,6 +300,7 @@ test.describe("access matrix", () => {
       claims,
       sources,
       events,
+      reviews,
       claimSeq: article.claimSeq,
       revision: article.revision,
       claim,

@@ -60,6 +60,7 @@ test.describe("claims API", () => {
           // Where it is in the current revision: where it was marked, as the article never changed.
           anchor: { state: "placed", revision: 1, ...selector.position, method: "position" },
           status: "UNVERIFIED",
+          review: { state: "none", by: null, at: null, comment: null },
           version: 1,
           sourceCount: 0,
           replyCount: 0,

@@ -666,7 +666,65 @@ const CLEANED: CleanedCase[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const TABLES = { CREATE_CLAIM, PATCH_CLAIM, DELETE_CLAIM, REPLY, INBOX_DONE, ADD_ARTICLE, GET_QUERY, BAD_PATHS };
+// POST /api/annotations/{id}/review (by another editor than the claim's author)
+
+/** The reviewer's world: a colleague's rated claim, an Unverified one and a deleted one. */
+interface ReviewWorld {
+  ratedId: string;
+  unverifiedId: string;
+  deletedId: string;
+  version: number;
+}
+type ReviewTarget = "rated" | "unverified" | "deleted";
+type ReviewInput = { target: ReviewTarget; body: Raw | ((world: ReviewWorld) => unknown) };
+const rated = (body: ReviewInput["body"]): ReviewInput => ({ target: "rated", body });
+
+const REVIEW_CLAIM: Array<Row<ReviewInput>> = [
+  ["empty object", rated(() => ({})), 422],
+  ["decision missing", rated((w) => ({ version: w.version })), 422],
+  ["decision unknown", rated((w) => ({ version: w.version, decision: "reject" })), 422],
+  ["decision in capitals", rated((w) => ({ version: w.version, decision: "APPROVE" })), 422],
+  ["decision a number", rated((w) => ({ version: w.version, decision: 1 })), 422],
+  ["decision a list", rated((w) => ({ version: w.version, decision: ["approve"] })), 422],
+  ["version missing", rated(() => ({ decision: "approve" })), 422],
+  ["version a string", rated((w) => ({ version: String(w.version), decision: "approve" })), 422],
+  ["version a fraction", rated((w) => ({ version: w.version + 0.5, decision: "approve" })), 422],
+  ["version 2^31", rated(() => ({ version: 2 ** 31, decision: "approve" })), 422],
+  ["a stale version", rated((w) => ({ version: w.version - 1, decision: "approve" })), 409],
+  ["a version from the future", rated((w) => ({ version: w.version + 1, decision: "approve" })), 409],
+  ["return without a comment", rated((w) => ({ version: w.version, decision: "return" })), 422],
+  ["return with an empty comment", rated((w) => ({ version: w.version, decision: "return", comment: "" })), 422],
+  ["return with a blank comment", rated((w) => ({ version: w.version, decision: "return", comment: " \n\t " })), 422],
+  ["return with a comment of 2,001 characters", rated((w) => ({ version: w.version, decision: "return", comment: "x".repeat(2001) })), 422],
+  ["comment a number", rated((w) => ({ version: w.version, decision: "return", comment: 42 })), 422],
+  ["comment null", rated((w) => ({ version: w.version, decision: "return", comment: null })), 422],
+  ...LONE_SURROGATES.map(([label, text]): Row<ReviewInput> => [
+    `comment with a ${label}`,
+    rated((w) => ({ version: w.version, decision: "return", comment: text })),
+    422,
+  ]),
+  ["an unknown field", rated((w) => ({ version: w.version, decision: "approve", reviewer: "someone-else" })), 422],
+  ["the state set directly", rated((w) => ({ version: w.version, decision: "approve", state: "signed_off" })), 422],
+  ["__proto__ in the body", rated(raw('{"version":1,"decision":"approve","__proto__":{"admin":true}}')), 422],
+  ["a list instead of an object", rated(raw("[]")), 422],
+  ["null", rated(raw("null")), 422],
+  ["not JSON", rated(raw("{decision: approve}")), 400],
+  ["sent as text/plain", rated(raw('{"version":1,"decision":"approve"}', "text/plain")), 400],
+  ["sent as a form", rated(raw("version=1&decision=approve", "application/x-www-form-urlencoded")), 400],
+  ["approving an Unverified claim", { target: "unverified", body: () => ({ version: 1, decision: "approve" }) }, 422],
+  [
+    "returning an Unverified claim",
+    { target: "unverified", body: () => ({ version: 1, decision: "return", comment: "Rate it first." }) },
+    422,
+  ],
+  ["approving a deleted claim", { target: "deleted", body: () => ({ version: 2, decision: "approve" }) }, 404],
+];
+
+// ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+
+const TABLES = { CREATE_CLAIM, PATCH_CLAIM, DELETE_CLAIM, REPLY, INBOX_DONE, REVIEW_CLAIM, ADD_ARTICLE, GET_QUERY, BAD_PATHS };
 const REFUSED = Object.values(TABLES).reduce((sum, rows) => sum + rows.length, 0);
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -946,6 +1004,70 @@ test.describe("hostile input to the admin routes", () => {
       const { error } = JSON.parse(text) as { error?: unknown };
       expect(typeof error === "string" && error.length > 10, `a message in ${text.slice(0, 300)}`).toBe(true);
       expect(error).not.toMatch(/Invalid input/);
+      expect(await stored()).toEqual(before);
+    });
+  }
+});
+
+test.describe("hostile review input over HTTP", () => {
+  let author: APIRequestContext;
+  let reviewer: APIRequestContext;
+  let world: ReviewWorld;
+
+  test.beforeAll(async ({ playwright }) => {
+    const baseURL = `http://localhost:${E2E_PORT}`;
+    [author, reviewer] = await Promise.all([
+      playwright.request.newContext({ baseURL }),
+      playwright.request.newContext({ baseURL }),
+    ]);
+    await signInApi(author, await createUser("EDITOR"));
+    await signInApi(reviewer, await createUser("EDITOR"));
+    const testArticle = await createArticle(author);
+    const created = await createClaim(author, testArticle, SENTENCES.budget, { status: "UNPROVEN" });
+    // At version 2, so "a stale version" (1) is a version the claim had, not an invalid 0.
+    const noted = await author.patch(claimUrl(created.id), { data: { version: created.version, note: "Rated." } });
+    expect(noted.status()).toBe(200);
+    const ratedClaim = (await noted.json()) as { id: string; version: number };
+    const unverified = await createClaim(author, testArticle, SENTENCES.bridge);
+    const deleted = await createClaim(author, testArticle, SENTENCES.mayor, { status: "UNPROVEN" });
+    expect((await author.delete(claimUrl(deleted.id))).status()).toBe(204);
+    world = { ratedId: ratedClaim.id, unverifiedId: unverified.id, deletedId: deleted.id, version: ratedClaim.version };
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([author.dispose(), reviewer.dispose()]);
+  });
+
+  const idOf = (target: ReviewTarget) =>
+    target === "rated" ? world.ratedId : target === "unverified" ? world.unverifiedId : world.deletedId;
+
+  /** Reviews, events and the claims' review state: what a refused review must leave as it was. */
+  async function stored() {
+    const ids = [world.ratedId, world.unverifiedId, world.deletedId];
+    const [reviews, events, claims] = await Promise.all([
+      db.review.count({ where: { claimId: { in: ids } } }),
+      db.claimEvent.count({ where: { claimId: { in: ids } } }),
+      db.claim.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, version: true, reviewState: true, reviewComment: true, changeSeq: true },
+        orderBy: { id: "asc" },
+      }),
+    ]);
+    return { reviews, events, claims };
+  }
+
+  for (const [name, { target, body: input }, status] of REVIEW_CLAIM) {
+    test(`POST /api/annotations/{id}/review: ${name} → ${status}`, async () => {
+      const before = await stored();
+      const url = `${claimUrl(idOf(target))}/review`;
+      const body = isRaw(input) ? input : input(world);
+      const response = isRaw(body)
+        ? await reviewer.post(url, { headers: { "content-type": body.contentType }, data: body.raw })
+        : await reviewer.post(url, { data: body as Record<string, unknown> });
+      const text = await response.text();
+      expect(response.status(), text.slice(0, 300)).toBe(status);
+      const { error } = JSON.parse(text) as { error?: unknown };
+      expect(typeof error === "string" && error.length > 10, `a message in ${text.slice(0, 300)}`).toBe(true);
       expect(await stored()).toEqual(before);
     });
   }

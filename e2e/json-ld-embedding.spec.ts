@@ -1,4 +1,5 @@
 import { clientFor, selectorFor } from "./api-helpers";
+import { createUser } from "./factories";
 import { expect, test } from "./fixtures";
 
 // What a hostile note or source would try once the export is pasted into a page.
@@ -34,6 +35,14 @@ test("the ClaimReview and W3C exports can be embedded in a page as they are: not
     },
   });
   expect(updated.status(), await updated.text()).toBe(200);
+  // Signed off by a second editor: the ClaimReview export carries signed-off claims only.
+  const reviewer = await clientFor(playwright.request, baseURL, await createUser("EDITOR"));
+  const { version } = (await updated.json()) as { version: number };
+  const approved = await reviewer.post(`/api/annotations/${claim.id}/review`, { data: { version, decision: "approve" } });
+  expect(approved.status(), await approved.text()).toBe(200);
+  await reviewer.dispose();
+  const claimReview = await client.get(`/api/articles/${article.id}/report?format=claimreview`);
+  expect(JSON.stringify(await claimReview.json())).toContain("onerror");
 
   for (const format of ["claimreview", "w3c"]) {
     const response = await client.get(`/api/articles/${article.id}/report?format=${format}`);

@@ -9,6 +9,7 @@ import {
   reassignClaimSchema,
   sourceSchema,
   updateClaimSchema,
+  reviewClaimSchema,
 } from "@/lib/claims/schemas";
 import { parseCursor } from "@/lib/claims/feed";
 import { Problem } from "@/lib/errors";
@@ -403,6 +404,28 @@ const signInRows: Row[] = [
   ["password a number", { email: "a@example.org", password: 123456 }, refused(/password must be text/i)],
 ];
 
+const reviewRows: Row[] = [
+  ["body null", null, refused()],
+  ["body an array", [], refused()],
+  ["version missing", { decision: "approve" }, refused(/send the claim's version/i)],
+  ["version a string", { version: "2", decision: "approve" }, refused(/send the claim's version/i)],
+  ["version 2^31", { version: MAX_INT + 1, decision: "approve" }, refused(/no such version/)],
+  ["decision missing", { version: 1 }, refused(/decision is "approve" or "return"/)],
+  ["decision unknown", { version: 1, decision: "reject" }, refused(/decision is "approve" or "return"/)],
+  ["decision a number", { version: 1, decision: 1 }, refused(/decision is "approve" or "return"/)],
+  ["return without a comment", { version: 1, decision: "return" }, refused(/needs a comment/)],
+  ["return with a blank comment", { version: 1, decision: "return", comment: " \n " }, refused(/needs a comment/)],
+  ["comment over 2,000 characters", { version: 1, decision: "return", comment: "c".repeat(2001) }, refused(/2,000 characters/)],
+  ["comment a number", { version: 1, decision: "return", comment: 7 }, refused(/comment must be text/i)],
+  ...LONE_SURROGATES.map((s, i): Row => [
+    `comment with lone surrogate #${i + 1}`,
+    { version: 1, decision: "return", comment: s },
+    refused(/broken character/),
+  ]),
+  ["an unknown field", { version: 1, decision: "approve", state: "signed_off" }, refused(/"state"/)],
+  ["comment trimmed", { version: 1, decision: "return", comment: "  Cite it.\n" }, cleaned({ version: 1, decision: "return", comment: "Cite it." })],
+];
+
 const pasteFormatRows: Row[] = [
   ["format docx (a file, not pasted text)", "docx", refused(/plain text, Markdown or HTML/)],
   ["format upper case", "HTML", refused(/plain text, Markdown or HTML/)],
@@ -493,6 +516,7 @@ const TABLES: Array<[schema: string, ZodType, Row[]]> = [
   ["pasteFormatSchema", pasteFormatSchema, pasteFormatRows],
   ["replySchema", replySchema, replyRows],
   ["inboxDoneSchema", inboxDoneSchema, inboxDoneRows],
+  ["reviewClaimSchema", reviewClaimSchema, reviewRows],
 ];
 
 // ---------------------------------------------------------------------------------------------

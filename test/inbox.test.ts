@@ -107,3 +107,25 @@ describe("marking done", () => {
     expect(await openInboxCount(sam.id)).toBe(1);
   });
 });
+
+describe("reviews in the inbox", () => {
+  it("brings a colleague's rated claim to my inbox on our article, and a returned claim back to its author", async () => {
+    const { reviewClaim } = await import("@/lib/server/reviews");
+    const { updateClaim } = await import("@/lib/server/claims");
+    // Erin added the article; Sam rates his claim: Erin is asked to review it.
+    const rated = await updateClaim(sam, samsClaim, { version: 1, status: "UNPROVEN" });
+    const erinsInbox = await readInbox(erin.id);
+    const awaiting = erinsInbox.items.find((item) => item.kind === "awaiting_review" && item.claim.id === samsClaim);
+    expect(awaiting).toMatchObject({ from: { id: sam.id }, claim: { articleId: article.id } });
+
+    await reviewClaim(erin, samsClaim, { version: rated.version, decision: "return", comment: "Which source says so?" });
+    const samsInbox = await readInbox(sam.id);
+    expect(samsInbox.items.find((item) => item.kind === "returned")).toMatchObject({
+      claim: { id: samsClaim },
+      from: { id: erin.id },
+      text: "Which source says so?",
+    });
+    // Reviewed: no longer waiting in Erin's inbox.
+    expect((await readInbox(erin.id)).items.some((item) => item.kind === "awaiting_review" && item.claim.id === samsClaim)).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@
  * the answers composed from the plan); only reading and writing rows is hand-written in each store.
  */
 import { markedAnchor } from "@/lib/claims/reanchor";
+import { NO_REVIEW } from "@/lib/claims/review";
 import {
   claimsTag,
   formatCursor,
@@ -112,6 +113,8 @@ export function toSummary(row: SummaryRow): ClaimSummary {
     // The reference stores model claims of an article that never changed.
     anchor: markedAnchor(1, row.start, row.end),
     status: isStatus(row.status) ? row.status : "UNVERIFIED",
+    // The reference store models claims without reviews.
+    review: NO_REVIEW,
     version: row.version,
     sourceCount: Number(row.sourceCount),
     // The reference store models claims without a discussion.
@@ -170,6 +173,7 @@ export function toDetails(row: DetailRow, sources: SourceRow[]): ClaimDetails {
     position: { start: row.start, end: row.end },
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     anchor: markedAnchor(1, row.start, row.end),
+    review: NO_REVIEW,
     status: isStatus(row.status) ? row.status : "UNVERIFIED",
     note: row.note,
     version: row.version,

@@ -10,6 +10,9 @@ import { ClaimDiscussion } from "./ClaimDiscussion";
 import { ClaimHistory } from "./ClaimHistory";
 import { DisagreementNotice } from "./DisagreementNotice";
 import { OwnClaimEditor } from "./OwnClaimEditor";
+import { ReviewActions } from "./ReviewActions";
+import { ReviewNotice } from "./ReviewNotice";
+import { canReview } from "@/lib/claims/review";
 import { shortQuote, statusClass } from "./text";
 import type { ClaimActions, LoadedDetails } from "./types";
 
@@ -36,6 +39,7 @@ export const ClaimCard = memo(function ClaimCard({
   ...actions
 }: Props) {
   const own = claim.author.id === currentUserId;
+  const reviewable = canReview({ authorId: claim.author.id, reviewState: claim.review.state }, currentUserId);
 
   function activateOnClick(event: MouseEvent<HTMLElement>) {
     // Controls inside the card do their own thing; selecting text to copy it is not a request to jump.
@@ -54,7 +58,7 @@ export const ClaimCard = memo(function ClaimCard({
       aria-current={active ? "true" : undefined}
       className={`claim-card ${statusClass(claim.status)}${active ? " is-active" : ""}${own ? " is-own" : ""}${
         claim.anchor.state === "needs_confirmation" ? " needs-confirmation" : ""
-      }`}
+      }${claim.review.state === "awaiting_review" ? " awaiting-review" : ""}`}
       onClick={activateOnClick}
     >
       <div className="claim-card-head">
@@ -64,6 +68,7 @@ export const ClaimCard = memo(function ClaimCard({
         </button>
       </div>
       <ClaimByline claim={claim} currentUserId={currentUserId} />
+      <ReviewNotice review={claim.review} />
       {claim.anchor.state === "needs_confirmation" && <ChangedPassage claim={claim} {...actions} />}
       <DisagreementNotice disagreements={claim.disagreements} />
       {active && (
@@ -83,6 +88,14 @@ export const ClaimCard = memo(function ClaimCard({
             <p className="muted claim-loading" role="status">
               Loading…
             </p>
+          )}
+          {reviewable && (
+            <ReviewActions
+              claimId={claim.id}
+              version={claim.version}
+              onClaimChanged={actions.onClaimChanged}
+              onReload={actions.onReload}
+            />
           )}
           <ClaimHistory claimId={claim.id} version={claim.version} />
         </>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId } from "react";
-import type { ClaimFilterState } from "@/lib/claims/filter";
+import { REVIEW_FILTERS, isReviewFilter, type ClaimFilterState, type ReviewFilter } from "@/lib/claims/filter";
+import { REVIEW_STATE_LABELS } from "@/lib/claims/review";
 import { STATUSES, STATUS_INFO, isStatus, type ClaimStatus } from "@/lib/claims/statuses";
 import type { PersonRef } from "@/lib/claims/types";
 
@@ -12,9 +13,11 @@ interface Props {
   editors: PersonRef[];
   /** Claims per status among those the editor filter keeps. */
   counts: Record<ClaimStatus, number>;
+  /** Claims per review state among those the editor and status filters keep. */
+  reviewCounts: Record<ReviewFilter, number>;
 }
 
-export function ClaimFilters({ filter, onFilterChange, editors, counts }: Props) {
+export function ClaimFilters({ filter, onFilterChange, editors, counts, reviewCounts }: Props) {
   const id = useId();
   // An editor whose last claim just went away is still the filter: keep them selectable, not silently "Everyone".
   const unknownEditor =
@@ -53,6 +56,24 @@ export function ClaimFilters({ filter, onFilterChange, editors, counts }: Props)
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {STATUS_INFO[status].label} ({counts[status]})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-review`}>Filter by review</label>
+        <select
+          id={`${id}-review`}
+          value={filter.review}
+          onChange={(event) => {
+            const value = event.target.value;
+            onFilterChange({ ...filter, review: isReviewFilter(value) ? value : "all" });
+          }}
+        >
+          <option value="all">All</option>
+          {REVIEW_FILTERS.map((state) => (
+            <option key={state} value={state}>
+              {REVIEW_STATE_LABELS[state]} ({reviewCounts[state]})
             </option>
           ))}
         </select>

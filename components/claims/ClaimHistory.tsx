@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { describeEvent } from "@/lib/claims/history";
+import { supersededReviewEvents } from "@/lib/claims/review";
 import type { ClaimEventView } from "@/lib/claims/types";
 import { formatDateTime } from "@/lib/format";
 import { fetchClaimHistory } from "./api";
@@ -38,6 +39,7 @@ export function ClaimHistory({ claimId, version }: Props) {
 
   const history = loaded?.history;
   // Reversed before the stable sort, so events sharing a timestamp also come out newest first.
+  const superseded = history ? supersededReviewEvents(history) : new Set<string>();
   const newestFirst = history ? [...history].reverse().sort((a, b) => Date.parse(b.at) - Date.parse(a.at)) : [];
   return (
     <details className="claim-history" onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -59,7 +61,9 @@ export function ClaimHistory({ claimId, version }: Props) {
         <ol>
           {newestFirst.map((event) => (
             <li key={event.id}>
-              {event.actor.name} {describeEvent(event)} · <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+              {event.actor.name} {describeEvent(event)}
+              {superseded.has(event.id) ? " (superseded)" : ""} ·{" "}
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
             </li>
           ))}
         </ol>

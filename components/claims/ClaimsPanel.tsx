@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useId, useMemo, useRef } from "react";
-import { editorsOf, matchesFilter, statusCounts, type ClaimFilterState } from "@/lib/claims/filter";
+import { editorsOf, matchesFilter, reviewCounts, statusCounts, type ClaimFilterState } from "@/lib/claims/filter";
 import type { PlacedClaim } from "@/lib/claims/placement";
 import type { ClaimDetails, People, PersonRef } from "@/lib/claims/types";
 import { plural } from "@/lib/format";
@@ -68,6 +68,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
     [shown],
   );
   const counts = useMemo(() => statusCounts(claims, filter, currentUser.id), [claims, filter, currentUser.id]);
+  const byReview = useMemo(() => reviewCounts(claims, filter, currentUser.id), [claims, filter, currentUser.id]);
   const editors = useMemo(
     () => editorsOf(claims, people, currentUser.id),
     [claims, people, currentUser.id],
@@ -108,7 +109,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
           <p className="claims-count" aria-live="polite">
             {shown.length} of {plural(claims.length, "claim")} shown
           </p>
-          <ClaimFilters filter={filter} onFilterChange={props.onFilterChange} editors={editors} counts={counts} />
+          <ClaimFilters filter={filter} onFilterChange={props.onFilterChange} editors={editors} counts={counts} reviewCounts={byReview} />
           <StatusLegend counts={counts} />
           {shown.length === 0 && <p className="claims-empty">No claims match these filters.</p>}
           {cards.length > 0 && (

@@ -1,5 +1,11 @@
 import { claimsTag } from "@/lib/claims/feed";
-import type { CreateClaimInput, PlaceClaimInput, ReassignClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
+import type {
+  CreateClaimInput,
+  PlaceClaimInput,
+  ReassignClaimInput,
+  ReviewClaimInput,
+  UpdateClaimInput,
+} from "@/lib/claims/schemas";
 import type { ClaimDetails, ClaimEventView, ClaimSummaries } from "@/lib/claims/types";
 import type { KnownPerson } from "@/lib/discussion/mentions";
 import type { ReplyInput } from "@/lib/discussion/schemas";
@@ -99,4 +105,9 @@ export function fetchPeople(): Promise<KnownPerson[] | null> {
     return null;
   });
   return people;
+}
+
+/** A second editor approves the claim or returns it to its author with a comment. */
+export function reviewClaim(id: string, input: ReviewClaimInput): Promise<ApiResult<ClaimDetails>> {
+  return call(`${claimUrl(id)}/review`, { method: "POST", body: JSON.stringify(input) });
 }

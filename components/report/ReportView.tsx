@@ -1,4 +1,10 @@
-import { UNCONFIRMED_EXPLANATION, type Report, type ReportClaim } from "@/lib/report/model";
+import {
+  UNCONFIRMED_EXPLANATION,
+  claimReviewOmission,
+  describeReview,
+  type Report,
+  type ReportClaim,
+} from "@/lib/report/model";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 /** The verification report as a page: the same Report object every export renders. */
@@ -35,6 +41,11 @@ export function ReportView({ report }: { report: Report }) {
             {summary.verifiedClaims}
             {summary.verifiedShare !== null && ` (${Math.round(summary.verifiedShare * 100)} %)`}
           </dd>
+          <dt>Signed off</dt>
+          <dd>
+            {summary.signedOffClaims} of {summary.ratedClaims} rated ({summary.awaitingReviewClaims} awaiting review,{" "}
+            {summary.returnedClaims} returned)
+          </dd>
           <dt>Needs confirmation</dt>
           <dd>{summary.unconfirmedClaims}</dd>
           <dt>Could not be placed</dt>
@@ -69,6 +80,8 @@ export function ReportView({ report }: { report: Report }) {
           </tbody>
         </table>
       </section>
+
+      {claimReviewOmission(summary) && <p className="muted">{claimReviewOmission(summary)}</p>}
 
       {report.emptyMessage && <p className="report-empty">{report.emptyMessage}</p>}
 
@@ -134,6 +147,9 @@ function ReportClaimItem({ claim }: { claim: ReportClaim }) {
       <p>
         <strong>Verdict:</strong> {claim.statusLabel} — {claim.statusDescription}
         {claim.rating && ` (rating ${claim.rating.value} of ${claim.rating.best}, “${claim.rating.alternateName}”)`}
+      </p>
+      <p className={`report-review review-${claim.review.state.replace("_", "-")}`}>
+        <strong>Review:</strong> {describeReview(claim.review)}
       </p>
       {claim.note && <p className="report-note">{claim.note}</p>}
       {claim.disagreements.map((other) => (

@@ -5,7 +5,8 @@ import type { Highlight } from "./claim-highlights";
 
 /**
  * Highlights for the anchored claims: coloured by status, told apart by owner, the active one
- * marked, and those whose text changed in the last revision (awaiting confirmation) dashed.
+ * marked, those whose text changed in the last revision (awaiting confirmation) dashed, and
+ * verdicts awaiting a second editor's review dotted above.
  */
 export function highlightsFor(
   claims: PlacedClaim[],
@@ -19,6 +20,8 @@ export function highlightsFor(
     if (from >= to) continue;
     const classes = ["claim-hl", `status-${claim.status.toLowerCase()}`, claim.author.id === options.currentUserId ? "mine" : "theirs"];
     if (claim.anchor.state === "needs_confirmation") classes.push("needs-confirmation");
+    // A verdict no second editor has signed off yet: a subtle marker, the status colour stays.
+    if (claim.review.state === "awaiting_review") classes.push("awaiting-review");
     if (claim.id === options.activeId) classes.push("is-active");
     if (claim.id === options.flashId) classes.push("is-flashing");
     highlights.push({ id: claim.id, from, to, className: classes.join(" ") });

@@ -141,7 +141,7 @@ export function ArticleWorkspace({
       addClaim(result.value);
       setActiveId(result.value.id);
       // A new claim must be visible even under a filter that would hide it.
-      const mine = { authorId: result.value.author.id, status: result.value.status };
+      const mine = { authorId: result.value.author.id, status: result.value.status, review: result.value.review };
       if (!matchesFilter(mine, filter, currentUser.id)) setFilter(DEFAULT_FILTER);
       return true;
     },

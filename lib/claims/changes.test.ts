@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { markedAnchor } from "./reanchor";
+import { NO_REVIEW } from "./review";
 import { Problem } from "@/lib/errors";
 import {
   createdDetails,
@@ -98,6 +99,7 @@ describe("planUpdate", () => {
       status: "FALSE",
       removeSourceIds: ["src-1"],
       addSources: [{ url: "https://example.org/a", title: "Audit", publisher: null, excerpt: "p. 3" }],
+      review: { state: "awaiting_review", superseded: false },
       events: [
         { kind: "status", fromValue: "UNPROVEN", toValue: "FALSE" },
         { kind: "note", fromValue: "Asked the press office.", toValue: "Minutes say 4.1 million." },
@@ -205,6 +207,7 @@ describe("composing the answer without reading it back", () => {
       quote: { exact: BUDGET, prefix: plan.claim.prefix, suffix: plan.claim.suffix },
       anchor: { state: "placed", revision: 2, ...at(BUDGET), method: "position" },
       status: "UNVERIFIED",
+      review: NO_REVIEW,
       note: "n",
       version: 1,
       createdAt: when.toISOString(),
@@ -223,6 +226,7 @@ describe("composing the answer without reading it back", () => {
       quote: { exact: BUDGET, prefix: "", suffix: "" },
       anchor: markedAnchor(1, at(BUDGET).start, at(BUDGET).end),
       status: "UNPROVEN",
+      review: NO_REVIEW,
       note: "Asked the press office.",
       version: 3,
       createdAt: "2026-12-01T09:00:00.000Z",

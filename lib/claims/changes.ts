@@ -2,6 +2,7 @@ import { describeRange, validateSelectors } from "@/lib/anchoring";
 import { Problem } from "@/lib/errors";
 import type { EventKind } from "./history";
 import { markedAnchor } from "./reanchor";
+import { NO_REVIEW, initialReviewState, reviewAfterChange, type ReviewChange, type ReviewState } from "./review";
 import type { CreateClaimInput, UpdateClaimInput } from "./schemas";
 import { isStatus, statusRuleViolation, type ClaimStatus } from "./statuses";
 import type { ClaimDetails, PersonRef, SourceView } from "./types";
@@ -36,6 +37,8 @@ export interface NewClaimColumns {
 
 export interface CreatePlan {
   claim: NewClaimColumns;
+  /** "awaiting_review" for a rated claim, else "none". */
+  review: ReviewState;
   events: PlannedEvent[];
 }
 
@@ -54,6 +57,8 @@ export interface ClaimForWrite {
   status: string;
   note: string;
   sources: ReadonlyArray<{ id: string; title: string }>;
+  /** The claim's review state; "none" when left out (the benchmark's store has no reviews). */
+  reviewState?: ReviewState;
 }
 
 export interface UpdatePlan {
@@ -68,6 +73,8 @@ export interface UpdatePlan {
   /** Sources of this claim to delete (distinct ids, each checked to belong to it). */
   removeSourceIds: string[];
   addSources: NewSourceColumns[];
+  /** The review after the write, when it changes (lib/claims/review.ts reviewAfterChange). */
+  review: ReviewChange | null;
   events: PlannedEvent[];
 }
 
@@ -112,6 +119,7 @@ export function planCreate(articleText: string, input: CreateClaimInput): Create
       status,
       note: input.note ?? "",
     },
+    review: initialReviewState(status),
     events,
   };
 }
@@ -160,6 +168,10 @@ export function planUpdate(
     events.push({ kind: "note", fromValue: claim.note, toValue: input.note });
   for (const source of added) events.push({ kind: "source_added", fromValue: null, toValue: source.title });
   for (const id of removeIds) events.push({ kind: "source_removed", fromValue: titles.get(id) ?? null, toValue: null });
+  // A change to what the verdict rests on reopens its review; the earlier decision stays in History, superseded.
+  const reviewBefore = claim.reviewState ?? "none";
+  const review = reviewAfterChange(reviewBefore, status, events.length > 0);
+  if (review?.superseded) events.push({ kind: "review_superseded", fromValue: reviewBefore, toValue: review.state });
 
   return {
     expectedVersion: claim.version,
@@ -171,6 +183,7 @@ export function planUpdate(
     status,
     removeSourceIds: removeIds,
     addSources: added,
+    review,
     events,
   };
 }
@@ -239,6 +252,7 @@ export function createdDetails(
     quote: { exact, prefix, suffix },
     anchor: markedAnchor(written.revision, start, end),
     status,
+    review: plan.review === "none" ? NO_REVIEW : { state: plan.review, by: null, at, comment: null },
     note,
     version: 1,
     createdAt: at,
@@ -270,6 +284,11 @@ export function updatedDetails(
   return {
     ...before,
     status: plan.status,
+    review: plan.review
+      ? plan.review.state === "none"
+        ? NO_REVIEW
+        : { state: plan.review.state, by: null, at: written.at.toISOString(), comment: null }
+      : before.review,
     note: plan.set.note ?? before.note,
     version: plan.version,
     updatedAt: written.at.toISOString(),

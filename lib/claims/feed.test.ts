@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { markedAnchor } from "./reanchor";
+import { NO_REVIEW } from "./review";
 import { Problem } from "@/lib/errors";
 import {
   applyClaimsAnswer,
@@ -23,6 +24,7 @@ const summary = (id: string, overrides: Partial<ClaimSummary> = {}): ClaimSummar
   end: 10,
   anchor: markedAnchor(1, 0, 10),
   status: "UNVERIFIED",
+  review: NO_REVIEW,
   version: 1,
   sourceCount: 0,
   replyCount: 0,
@@ -155,6 +157,7 @@ describe("one claim's details in the list", () => {
     anchor: markedAnchor(1, 20, 30),
     quote: { exact: "x", prefix: "", suffix: "" },
     status: "VERIFIED",
+    review: NO_REVIEW,
     note: "n",
     version: 4,
     createdAt: "2026-12-01T10:00:00.000Z",

@@ -120,6 +120,7 @@ export function summaryOf(claim: ClaimDetails, replyCount = 0): ClaimSummary {
     end: claim.position.end,
     anchor: claim.anchor,
     status: claim.status,
+    review: claim.review,
     version: claim.version,
     sourceCount: claim.sources.length,
     replyCount,

@@ -15,6 +15,11 @@ export const EVENT_KINDS = [
   "reattached",
   // An admin gave the claim to another editor; from and to are their names at the time.
   "reassigned",
+  // Reviews (lib/claims/review.ts): `to` is the reviewer's comment; "review_superseded" is the
+  // author's change that undid the review before it (`from` is the state it undid).
+  "approved",
+  "returned",
+  "review_superseded",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -49,5 +54,11 @@ export function describeEvent(event: { kind: EventKind; from: string | null; to:
       return `re-attached this claim in revision ${event.to ?? ""}`;
     case "reassigned":
       return `reassigned this claim from ${event.from ?? ""} to ${event.to ?? ""}`;
+    case "approved":
+      return event.to ? `signed off on this claim: “${event.to}”` : "signed off on this claim";
+    case "returned":
+      return `returned this claim: “${event.to ?? ""}”`;
+    case "review_superseded":
+      return `changed the claim after it was ${event.from === "returned" ? "returned" : "signed off"}: that review is superseded`;
   }
 }

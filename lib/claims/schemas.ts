@@ -2,6 +2,7 @@ import { z } from "zod";
 import { httpUrl } from "@/lib/articles/schemas";
 import { MAX_INT, recordIdSchema } from "@/lib/ids";
 import { listMessage, multiLineText, objectMessages, singleLineText, wellFormedText } from "@/lib/text/fields";
+import { MAX_REVIEW_COMMENT, REVIEW_DECISIONS } from "./review";
 import { STATUSES } from "./statuses";
 
 const statusSchema = z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` });
@@ -134,6 +135,29 @@ export const placeClaimSchema = z.discriminatedUnion(
   { error: 'decision is "confirm" or "reattach" (with the position of the passage to attach the claim to).' },
 );
 export type PlaceClaimInput = z.infer<typeof placeClaimSchema>;
+
+/**
+ * POST /api/annotations/{id}/review: a second editor's decision on the version they saw. A return
+ * says what to change (the comment is required); an approval may carry a comment.
+ */
+export const reviewClaimSchema = z
+  .object(
+    {
+      version,
+      decision: z.enum(REVIEW_DECISIONS, { error: 'decision is "approve" or "return".' }),
+      comment: multiLineText("The comment")
+        .trim()
+        .max(MAX_REVIEW_COMMENT, "The comment is longer than 2,000 characters.")
+        .optional(),
+    },
+    objectMessages("The review"),
+  )
+  .strict()
+  .refine((value) => value.decision !== "return" || !!value.comment, {
+    message: "Say what the author should change: returning a claim needs a comment.",
+    path: ["comment"],
+  });
+export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
 
 /** GET /api/articles/{id}/annotations?user=me|{userId}&status=VERIFIED */
 export const claimFilterSchema = z.object({

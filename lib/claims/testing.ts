@@ -1,5 +1,6 @@
 import { describeRange } from "@/lib/anchoring";
 import { markedAnchor } from "./reanchor";
+import { NO_REVIEW } from "./review";
 import type { ClaimStatus } from "./statuses";
 import type { ClaimSummary, ClaimView, PersonRef } from "./types";
 
@@ -27,6 +28,7 @@ export function claimOn(
     quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
     anchor: markedAnchor(1, position.start, position.end),
     status: options.status ?? "UNVERIFIED",
+    review: NO_REVIEW,
     note: "",
     version: 1,
     createdAt: "2026-11-20T10:00:00.000Z",
@@ -49,6 +51,7 @@ export function summaryOn(
     ...range,
     anchor: markedAnchor(1, range.start, range.end),
     status: options.status ?? "UNVERIFIED",
+    review: NO_REVIEW,
     version: 1,
     sourceCount: 0,
     replyCount: 0,

@@ -1,6 +1,7 @@
 import type { ClaimStatus } from "./statuses";
 import type { EventKind } from "./history";
 import type { AnchorMethod, AnchorState } from "./reanchor";
+import type { ReviewView } from "./review";
 
 /**
  * Where a claim stands in the article's current revision (lib/claims/reanchor.ts). Offsets are
@@ -31,6 +32,8 @@ export interface ClaimSummary {
   end: number;
   anchor: AnchorView;
   status: ClaimStatus;
+  /** The second editor's review (lib/claims/review.ts). */
+  review: ReviewView;
   version: number;
   sourceCount: number;
   /** Live (not deleted) replies in its discussion. */
@@ -74,6 +77,8 @@ export interface ClaimDetails {
   quote: { exact: string; prefix: string; suffix: string };
   anchor: AnchorView;
   status: ClaimStatus;
+  /** The second editor's review (lib/claims/review.ts). */
+  review: ReviewView;
   note: string;
   version: number;
   createdAt: string;

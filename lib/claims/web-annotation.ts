@@ -1,3 +1,5 @@
+import { formatDate } from "@/lib/format";
+import { reviewLine } from "./review";
 import { STATUS_INFO } from "./statuses";
 import type { ClaimDetails } from "./types";
 
@@ -26,6 +28,9 @@ export function toWebAnnotation(claim: ClaimDetails, target: AnnotationTarget, e
       language: "en",
     },
   ];
+  // The second editor's review (decision 0015): "moderating" is the W3C purpose for assigning a quality to a verdict.
+  const review = reviewLine(claim.review, formatDate);
+  if (review) body.push({ type: "TextualBody", purpose: "moderating", value: review, format: "text/plain", language: "en" });
   if (claim.note) body.push({ type: "TextualBody", purpose: "commenting", value: claim.note, format: "text/plain" });
   for (const source of claim.sources) {
     body.push({

@@ -35,7 +35,8 @@ export interface InboxAnswer {
 
 export const replyItemKey = (replyId: string) => `reply:${replyId}`;
 export const reviewItemKey = (claimId: string, version: number) => `review:${claimId}:${version}`;
-export const returnedItemKey = (reviewId: string) => `returned:${reviewId}`;
+/** A claim returned at one version: returned again later (after a change), it is a new item. */
+export const returnedItemKey = (claimId: string, version: number) => `returned:${claimId}:${version}`;
 
 /**
  * The entries of every source as one list, newest first: an entry whose key came already (a

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimView } from "@/lib/claims/types";
 import { passageContext } from "./context";
-import { NO_CLAIMS_MESSAGE, buildReport, scopeLabel } from "./model";
+import { NO_CLAIMS_MESSAGE, buildReport, claimReviewOmission, describeReview, scopeLabel } from "./model";
 import {
   ANA,
   DMITRI,
@@ -205,5 +205,28 @@ describe("passageContext", () => {
     expect(before).toMatch(/^…(漢字)+$/);
     expect(after).toMatch(/^(😀)+…$/u);
     expect(after.isWellFormed()).toBe(true);
+  });
+});
+
+describe("reviews in the report", () => {
+  it("gives each claim its review state and reviewer, and counts signed-off claims", () => {
+    const report = buildReport(fixtureInput());
+    const all = [...report.claims, ...report.unconfirmed, ...report.orphaned];
+    expect(all.map((claim) => [claim.id, claim.review.label, claim.review.reviewer?.name ?? null])).toEqual([
+      ["claim-verified", "Signed off", "Dmitri Ivanov"],
+      ["claim-tricky", "Signed off", "Ana Novak"],
+      ["claim-unverified", "No verdict yet", null],
+      ["claim-orphan", "Returned", "Dmitri Ivanov"],
+    ]);
+    expect(report.summary).toMatchObject({ ratedClaims: 3, signedOffClaims: 2, awaitingReviewClaims: 0, returnedClaims: 1 });
+    expect(describeReview(all[0]!.review)).toBe("Signed off by Dmitri Ivanov, 25 Feb 2022");
+    expect(claimReviewOmission(report.summary)).toBe(
+      "The ClaimReview export leaves out 1 rated claim not signed off by a second editor (1 returned to its author).",
+    );
+  });
+
+  it("says nothing is left out when every rated claim is signed off", () => {
+    const claims = fixtureInput().claims.filter((claim) => claim.id !== "claim-orphan");
+    expect(claimReviewOmission(buildReport(fixtureInput({ claims })).summary)).toBeNull();
   });
 });

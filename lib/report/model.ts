@@ -2,6 +2,8 @@ import { describeEvent } from "@/lib/claims/history";
 import { markedAnchor } from "@/lib/claims/reanchor";
 import type { AnchorView } from "@/lib/claims/types";
 import { placeClaims, type Placed } from "@/lib/claims/placement";
+import { REVIEW_STATE_LABELS, reviewLine, type ReviewState, type ReviewView } from "@/lib/claims/review";
+import { formatDate } from "@/lib/format";
 import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef } from "@/lib/claims/types";
 import { passageContext, storedContext, type PassageContext } from "./context";
@@ -85,6 +87,10 @@ export interface ReportSummary {
   byStatus: { status: ClaimStatus; label: string; count: number }[];
   /** Claims with a verdict (anything but Unverified). */
   ratedClaims: number;
+  /** Rated claims a second editor signed off: the only ones the ClaimReview export publishes. */
+  signedOffClaims: number;
+  awaitingReviewClaims: number;
+  returnedClaims: number;
   verifiedClaims: number;
   /** verifiedClaims / totalClaims (orphans count), or null when there are no claims. */
   verifiedShare: number | null;
@@ -112,6 +118,18 @@ export interface ReportChange {
   by: string;
   /** What happened, as the claim's history says it after the name: "changed the status from …". */
   description: string;
+}
+
+/** The second editor's review of a claim (lib/claims/review.ts). */
+export interface ReportReview {
+  state: ReviewState;
+  /** "Signed off", "Awaiting review", "Returned" or "No verdict yet". */
+  label: string;
+  /** Who signed it off or returned it; null otherwise. */
+  reviewer: ReportPerson | null;
+  /** ISO date-time the state began, or null. */
+  at: string | null;
+  comment: string | null;
 }
 
 export interface ReportRating {
@@ -168,6 +186,7 @@ export interface ReportClaim {
   statusDescription: string;
   /** Null while Unverified. */
   rating: ReportRating | null;
+  review: ReportReview;
   note: string;
   editor: ReportPerson;
   /** ISO date-times. */
@@ -234,6 +253,7 @@ export function buildReport(input: ReportInput): Report {
       rating: info.rating
         ? { value: info.rating.value, best: BEST_RATING, worst: WORST_RATING, alternateName: info.rating.alternateName }
         : null,
+      review: reportReview(claim.review),
       note: claim.note,
       editor: person(claim.author),
       createdAt: iso(claim.createdAt),
@@ -370,6 +390,9 @@ function summarise(views: ClaimView[], all: ReportClaim[], unconfirmed: number, 
     totalClaims: all.length,
     byStatus: STATUSES.map((status) => ({ status, label: STATUS_INFO[status].label, count: count(status) })),
     ratedClaims: all.filter((claim) => claim.rating !== null).length,
+    signedOffClaims: all.filter((claim) => claim.rating !== null && claim.review.state === "signed_off").length,
+    awaitingReviewClaims: all.filter((claim) => claim.review.state === "awaiting_review").length,
+    returnedClaims: all.filter((claim) => claim.review.state === "returned").length,
     verifiedClaims,
     verifiedShare: all.length ? verifiedClaims / all.length : null,
     orphanedClaims: orphaned,
@@ -379,6 +402,38 @@ function summarise(views: ClaimView[], all: ReportClaim[], unconfirmed: number, 
     citations: citations.length,
     lastChange,
   };
+}
+
+function reportReview(review: ReviewView): ReportReview {
+  return {
+    state: review.state,
+    label: REVIEW_STATE_LABELS[review.state],
+    reviewer: review.by ? person(review.by) : null,
+    at: review.at ? iso(review.at) : null,
+    comment: review.comment,
+  };
+}
+
+/** The review in words, as every format prints it: "Signed off by Sam Second, 2 Dec 2026", "Returned by …: why". */
+export function describeReview(review: ReportReview): string {
+  return reviewLine({ state: review.state, by: review.reviewer, at: review.at, comment: review.comment }, formatDate) ?? review.label;
+}
+
+/**
+ * What the ClaimReview export leaves out and why, in every format that mentions the export:
+ * it publishes only verdicts a second editor signed off. Null when nothing rated is left out.
+ */
+export function claimReviewOmission(summary: ReportSummary): string | null {
+  const leftOut = summary.ratedClaims - summary.signedOffClaims;
+  if (leftOut <= 0) return null;
+  const reasons = [
+    summary.awaitingReviewClaims ? `${summary.awaitingReviewClaims} awaiting review` : "",
+    summary.returnedClaims ? `${summary.returnedClaims} returned to ${summary.returnedClaims === 1 ? "its author" : "their authors"}` : "",
+  ].filter(Boolean);
+  return (
+    `The ClaimReview export leaves out ${leftOut} rated ${leftOut === 1 ? "claim" : "claims"} ` +
+    `not signed off by a second editor${reasons.length ? ` (${reasons.join(", ")})` : ""}.`
+  );
 }
 
 function person(ref: PersonRef): ReportPerson {

@@ -16,16 +16,26 @@ function parse(json: string) {
 }
 
 describe("renderClaimReview", () => {
-  it("is one schema.org document with a ClaimReview per rated claim only", () => {
+  it("is one schema.org document with a ClaimReview per signed-off claim only", () => {
     const report = fixtureReport();
     const { document, reviews } = parse(renderClaimReview(report));
     expect(document["@context"]).toBe("https://schema.org");
-    // Verified, Misleading and the orphaned False claim; not the Unverified one.
-    expect(reviews.map((review) => review.url)).toEqual([
-      report.claims[0]?.link,
-      report.claims[1]?.link,
-      report.orphaned[0]?.link,
-    ]);
+    // Verified and Misleading, signed off; not the Unverified one, nor the orphaned False one (returned).
+    expect(reviews.map((review) => review.url)).toEqual([report.claims[0]?.link, report.claims[1]?.link]);
+  });
+
+  it("leaves out verdicts awaiting review or returned, and says how many and why", () => {
+    const claims = fixtureInput().claims.map((claim) =>
+      claim.id === "claim-verified"
+        ? { ...claim, review: { state: "awaiting_review" as const, by: null, at: claim.updatedAt, comment: null } }
+        : claim,
+    );
+    const { reviews, reports } = parse(renderClaimReview(buildReport(fixtureInput({ claims }))));
+    expect(reviews.map((review) => review.claimReviewed)).toEqual([TRICKY_PASSAGE]);
+    expect(reports[0]?.description).toBe(
+      "3 of 4 claims rated (All editors’ claims); 1 signed off by a second editor is published here. " +
+        "The ClaimReview export leaves out 2 rated claims not signed off by a second editor (1 awaiting review, 1 returned to its author).",
+    );
   });
 
   it("fills every field with the right type", () => {
@@ -59,7 +69,6 @@ describe("renderClaimReview", () => {
     expect(reviews.map((r) => [r.reviewRating.ratingValue, r.reviewRating.alternateName, r.datePublished])).toEqual([
       [5, "True", "2022-02-25"],
       [2, "Misleading", "2022-02-27"],
-      [1, "False", "2022-02-25"],
     ]);
     expect(reviews[1]?.claimReviewed).toBe(TRICKY_PASSAGE);
   });
@@ -84,7 +93,10 @@ describe("renderClaimReview", () => {
   it("describes the report in its first node, which lists the reviews", () => {
     const { reports, reviews } = parse(renderClaimReview(fixtureReport()));
     expect(reports).toHaveLength(1);
-    expect(reports[0]?.description).toBe("3 of 4 claims rated (All editors’ claims).");
+    expect(reports[0]?.description).toBe(
+      "3 of 4 claims rated (All editors’ claims); 2 signed off by a second editor are published here. " +
+        "The ClaimReview export leaves out 1 rated claim not signed off by a second editor (1 returned to its author).",
+    );
     expect(reports[0]?.hasPart.map((part) => part["@id"])).toEqual(reviews.map((review) => review["@id"]));
   });
 

@@ -1,11 +1,14 @@
 import { plural } from "@/lib/format";
 import { stringifyJson } from "@/lib/json/script-safe";
-import type { Report, ReportClaim, ReportRating } from "./model";
+import { claimReviewOmission, type Report, type ReportClaim, type ReportRating } from "./model";
 import { isHttpUrl, isoDay } from "./text";
 
 /**
  * schema.org ClaimReview (https://schema.org/ClaimReview, as Google's Fact Check markup reads it)
- * for every rated claim: Unverified claims have no verdict to publish.
+ * for every rated claim a second editor signed off (decision 0015): Unverified claims have no
+ * verdict to publish, and a verdict awaiting review or returned is not final. How many were left
+ * out and why is said in the Report node's `description` (a schema.org Text property of every
+ * CreativeWork, so the document stays valid), never as a made-up top-level field.
  *
  * Decision: one JSON-LD document with a shared "@context" and a "@graph", not a bare array.
  * The graph's first node is the report itself (a schema.org Report about the article) whose
@@ -70,7 +73,9 @@ export function toClaimReviewDocument(report: Report): ClaimReviewDocument {
   const organization: OrganizationNode = { "@type": "Organization", name: report.organization };
   const appearance = newsArticle(report);
   const reviews = [...report.claims, ...report.unconfirmed, ...report.orphaned].flatMap((claim) =>
-    claim.rating ? [claimReview(report, claim, claim.rating, organization, appearance)] : [],
+    claim.rating && claim.review.state === "signed_off"
+      ? [claimReview(report, claim, claim.rating, organization, appearance)]
+      : [],
   );
   return {
     "@context": SCHEMA_ORG,
@@ -137,7 +142,12 @@ function newsArticle(report: Report): NewsArticleNode {
 
 function describe(report: Report): string {
   if (report.emptyMessage) return report.emptyMessage;
-  const { totalClaims, ratedClaims } = report.summary;
+  const { totalClaims, ratedClaims, signedOffClaims } = report.summary;
   if (ratedClaims === 0) return "No claim in this report has been rated yet.";
-  return `${ratedClaims} of ${plural(totalClaims, "claim")} rated (${report.scope.label}).`;
+  const omission = claimReviewOmission(report.summary);
+  return (
+    `${ratedClaims} of ${plural(totalClaims, "claim")} rated (${report.scope.label}); ` +
+    `${signedOffClaims} signed off by a second editor ${signedOffClaims === 1 ? "is" : "are"} published here.` +
+    (omission ? ` ${omission}` : "")
+  );
 }

@@ -1,6 +1,13 @@
 import { formatDate, formatDateTime, plural } from "@/lib/format";
 import { blockQuote, escapeInline, escapeLine, link, strong } from "./markdown";
-import { UNCONFIRMED_EXPLANATION, type Report, type ReportClaim, type ReportSource } from "./model";
+import {
+  UNCONFIRMED_EXPLANATION,
+  claimReviewOmission,
+  describeReview,
+  type Report,
+  type ReportClaim,
+  type ReportSource,
+} from "./model";
 import { isHttpUrl, linesOf, oneLine, percent } from "./text";
 
 /** The report as Markdown (CommonMark + GFM tables): readable raw and rendered. */
@@ -65,6 +72,7 @@ function summary(report: Report): string[] {
     "",
     `- **Verified:** ${s.verifiedShare === null ? "–" : percent(s.verifiedShare)} (${s.verifiedClaims} of ${plural(s.totalClaims, "claim")})`,
     `- **Rated:** ${s.ratedClaims} of ${plural(s.totalClaims, "claim")}`,
+    `- **Signed off:** ${s.signedOffClaims} of ${s.ratedClaims} rated (${s.awaitingReviewClaims} awaiting review, ${s.returnedClaims} returned)`,
     `- **Orphaned:** ${plural(s.orphanedClaims, "claim")}${s.orphanedClaims ? " (listed under “Orphaned claims”)" : ""}`,
     ...(s.unconfirmedClaims
       ? [`- **Needs confirmation:** ${plural(s.unconfirmedClaims, "claim")} (listed under “Needs confirmation”)`]
@@ -73,6 +81,7 @@ function summary(report: Report): string[] {
     `- **Sources cited:** ${s.sourcesCited}${s.citations !== s.sourcesCited ? ` (${plural(s.citations, "citation")})` : ""}`,
     ...(last ? [`- **Last changed:** ${formatDateTime(last.at)} by ${escapeInline(oneLine(last.by))}`] : []),
     "",
+    ...(claimReviewOmission(s) ? [escapeInline(claimReviewOmission(s) ?? ""), ""] : []),
   ];
 }
 
@@ -85,6 +94,7 @@ function claimBlock(claim: ReportClaim): string[] {
         ? `${claim.rating.alternateName} (${claim.rating.value} on a scale of ${claim.rating.worst} to ${claim.rating.best})`
         : "Not rated yet",
     ],
+    ["Review", escapeInline(oneLine(describeReview(claim.review)))],
     ["Editor", escapeInline(oneLine(claim.editor.name))],
     ["Marked", formatDateTime(claim.createdAt)],
     [

@@ -1,7 +1,14 @@
 import PDFDocument from "pdfkit";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import { formatDate, plural } from "@/lib/format";
-import { UNCONFIRMED_EXPLANATION, type Report, type ReportClaim, type ReportSource } from "./model";
+import {
+  UNCONFIRMED_EXPLANATION,
+  claimReviewOmission,
+  describeReview,
+  type Report,
+  type ReportClaim,
+  type ReportSource,
+} from "./model";
 import { fastFont } from "./pdf-fast-text";
 import { PdfFlow, type ParagraphStyle, type Run } from "./pdf-flow";
 import { loadFonts } from "./pdf-fonts";
@@ -191,6 +198,12 @@ class PdfWriter {
     );
     this.fact("Rated", `${s.ratedClaims} of ${plural(s.totalClaims, "claim")}`);
     this.fact(
+      "Signed off",
+      `${s.signedOffClaims} of ${s.ratedClaims} rated (${s.awaitingReviewClaims} awaiting review, ${s.returnedClaims} returned)`,
+    );
+    const omission = claimReviewOmission(s);
+    if (omission) this.fact("ClaimReview export", omission);
+    this.fact(
       "Orphaned",
       `${plural(s.orphanedClaims, "claim")}${s.orphanedClaims ? " (listed under “Orphaned claims”)" : ""}`,
     );
@@ -226,6 +239,7 @@ class PdfWriter {
 
     const details = [
       `Status: ${claim.statusLabel} — ${claim.statusDescription}`,
+      `Review: ${oneLine(describeReview(claim.review))}`,
       `Editor: ${oneLine(claim.editor.name)} · marked ${reportDateTime(claim.createdAt)}`,
       `Last change: ${reportDateTime(claim.lastChange.at)} — ${oneLine(claim.lastChange.by)} ${oneLine(claim.lastChange.description)}`,
     ];

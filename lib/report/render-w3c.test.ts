@@ -14,6 +14,19 @@ import {
 type Collection = ReturnType<typeof toAnnotationCollection>;
 
 describe("renderW3c", () => {
+  it("carries each claim's review as a moderating body; a claim without a verdict has none", () => {
+    const collection = JSON.parse(renderW3c(fixtureReport())) as Collection;
+    const moderating = collection.first.items.map((item) =>
+      (item.body as Array<{ purpose?: string; value?: string }>).find((body) => body.purpose === "moderating")?.value ?? null,
+    );
+    expect(moderating).toEqual([
+      "Signed off by Dmitri Ivanov, 25 Feb 2022",
+      "Signed off by Ana Novak, 28 Feb 2022",
+      null,
+      'Returned by Dmitri Ivanov: Cite the ministry\'s statement itself, not "a source said";\nthen ask again.',
+    ]);
+  });
+
   it("is an AnnotationCollection of every claim in scope, in the report's order", () => {
     const collection = JSON.parse(renderW3c(fixtureReport())) as Collection;
     expect(collection["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");

@@ -36,6 +36,12 @@ function toClaimView(report: Report, claim: ReportClaim): ClaimDetails {
     quote: claim.selectors.quote,
     anchor: claim.anchor,
     status: claim.status,
+    review: {
+      state: claim.review.state,
+      by: claim.review.reviewer,
+      at: claim.review.at,
+      comment: claim.review.comment,
+    },
     note: claim.note,
     version: claim.version,
     createdAt: claim.createdAt,

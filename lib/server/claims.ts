@@ -12,6 +12,7 @@ import {
 } from "@/lib/claims/changes";
 import { claimsTag, formatCursor, parseCursor, scopeOf, splitChanges, tagMatches } from "@/lib/claims/feed";
 import { isEventKind } from "@/lib/claims/history";
+import { NO_REVIEW, isReviewState, type ReviewChange, type ReviewView } from "@/lib/claims/review";
 import type { ClaimFilter, CreateClaimInput, PlaceClaimInput, UpdateClaimInput } from "@/lib/claims/schemas";
 import { isStatus, type ClaimStatus } from "@/lib/claims/statuses";
 import { canEditArticle } from "@/lib/articles/revisions";
@@ -78,6 +79,36 @@ const anchorSelect = {
 
 type AnchorRow = Prisma.ClaimGetPayload<{ select: typeof anchorSelect }>;
 
+/** The claim's current review, copied on its row from the latest decision (decision 0015). */
+export const reviewSelect = {
+  reviewState: true,
+  reviewById: true,
+  reviewAt: true,
+  reviewComment: true,
+} satisfies Prisma.ClaimSelect;
+
+type ReviewRow = Prisma.ClaimGetPayload<{ select: typeof reviewSelect }>;
+
+export function reviewOf(row: ReviewRow, people: People): ReviewView {
+  if (!isReviewState(row.reviewState) || row.reviewState === "none") return NO_REVIEW;
+  return {
+    state: row.reviewState,
+    by: row.reviewById ? person(people, row.reviewById) : null,
+    at: row.reviewAt ? iso(row.reviewAt) : null,
+    comment: row.reviewComment,
+  };
+}
+
+/** The columns an author's write sets when it changes the review: the state, nobody's decision yet. */
+function reviewColumns(change: ReviewChange, at: Date) {
+  return {
+    reviewState: change.state,
+    reviewById: null,
+    reviewAt: change.state === "none" ? null : at,
+    reviewComment: null,
+  };
+}
+
 function anchorOf(row: AnchorRow): AnchorView {
   const state = anchorStateOf(row.anchorState);
   return {
@@ -104,6 +135,7 @@ const summarySelect = {
   start: true,
   end: true,
   ...anchorSelect,
+  ...reviewSelect,
   status: true,
   version: true,
   createdAt: true,
@@ -126,7 +158,7 @@ interface Counts {
   replies: Map<string, number>;
 }
 
-function toSummary(row: SummaryRow, counts: Counts): ClaimSummary {
+function toSummary(row: SummaryRow, counts: Counts, people: People): ClaimSummary {
   return {
     id: row.id,
     authorId: row.authorId,
@@ -134,12 +166,25 @@ function toSummary(row: SummaryRow, counts: Counts): ClaimSummary {
     end: row.end,
     anchor: anchorOf(row),
     status: statusOf(row.status),
+    review: reviewOf(row, people),
     version: row.version,
     sourceCount: counts.sources.get(row.id) ?? 0,
     replyCount: counts.replies.get(row.id) ?? 0,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
+}
+
+const peopleOfSummary = (row: SummaryRow) => (row.reviewById ? [row.authorId, row.reviewById] : [row.authorId]);
+
+/** The list's `people` names the claims' authors (reviewers are named in each claim's `review.by`). */
+function namesFor(people: People, claims: ClaimSummary[]): People {
+  const named: People = {};
+  for (const { authorId } of claims) {
+    const name = people[authorId];
+    if (name !== undefined) named[authorId] = name;
+  }
+  return named;
 }
 
 /** The article's claimSeq (404 when there is no such article): the one query a 304 needs. */
@@ -197,16 +242,18 @@ export async function listClaimSummaries(
       select: { ...summarySelect, deletedAt: true },
       orderBy: { changeSeq: "asc" },
     });
-    const live = rows.filter((row) => !row.deletedAt).map((row) => row.id);
-    const [sources, replies] = live.length
-      ? await Promise.all([sourceCounts({ claimId: { in: live } }), replyCounts({ claimId: { in: live } })])
+    const live = rows.filter((row) => !row.deletedAt);
+    const ids = live.map((row) => row.id);
+    const [sources, replies] = ids.length
+      ? await Promise.all([sourceCounts({ claimId: { in: ids } }), replyCounts({ claimId: { in: ids } })])
       : [new Map<string, number>(), new Map<string, number>()];
     const counts = { sources, replies };
+    const people = await namesOf(live.flatMap(peopleOfSummary));
     const { claims, deleted } = splitChanges(
-      rows.map((row) => ({ ...toSummary(row, counts), deleted: row.deletedAt !== null })),
+      rows.map((row) => ({ ...toSummary(row, counts, people), deleted: row.deletedAt !== null })),
       scope,
     );
-    return { claims, deleted, people: await namesOf(claims.map((claim) => claim.authorId)), cursor };
+    return { claims, deleted, people: namesFor(people, claims), cursor };
   }
 
   const where = {
@@ -220,9 +267,9 @@ export async function listClaimSummaries(
     sourceCounts({ claim: where }),
     replyCounts({ claim: where }),
   ]);
-  const claims = rows.map((row) => toSummary(row, { sources, replies }));
-  const people = await namesOf(claims.map((claim) => claim.authorId));
-  return { claims, people, cursor, ...(sinceSeq !== undefined ? { reset: true as const } : {}) };
+  const people = await namesOf(rows.flatMap(peopleOfSummary));
+  const claims = rows.map((row) => toSummary(row, { sources, replies }, people));
+  return { claims, people: namesFor(people, claims), cursor, ...(sinceSeq !== undefined ? { reset: true as const } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,6 +286,7 @@ const detailsSelect = {
   prefix: true,
   suffix: true,
   ...anchorSelect,
+  ...reviewSelect,
   status: true,
   note: true,
   version: true,
@@ -267,7 +315,11 @@ const eventOrder = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.ClaimE
 
 type EventRow = Prisma.ClaimEventGetPayload<{ select: typeof eventSelect }>;
 
-const peopleOfDetails = (row: DetailsRow) => [row.authorId, ...row.sources.map((source) => source.addedById)];
+const peopleOfDetails = (row: DetailsRow) => [
+  row.authorId,
+  ...(row.reviewById ? [row.reviewById] : []),
+  ...row.sources.map((source) => source.addedById),
+];
 
 function toDetails(row: DetailsRow, people: People): ClaimDetails {
   return {
@@ -279,6 +331,7 @@ function toDetails(row: DetailsRow, people: People): ClaimDetails {
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     anchor: anchorOf(row),
     status: statusOf(row.status),
+    review: reviewOf(row, people),
     note: row.note,
     version: row.version,
     createdAt: iso(row.createdAt),
@@ -370,7 +423,7 @@ export async function listClaims(
  * the claim (Claim.changeSeq). It takes the article row's write lock until commit, so writers of
  * one article commit in cursor order (decision 0007).
  */
-async function nextClaimSeq(tx: Tx, articleId: string, revision?: number): Promise<number> {
+export async function nextClaimSeq(tx: Tx, articleId: string, revision?: number): Promise<number> {
   try {
     // One statement (UPDATE … RETURNING). Prisma's @updatedAt moves Article.updatedAt with it.
     const article = await tx.article.update({
@@ -389,7 +442,7 @@ async function nextClaimSeq(tx: Tx, articleId: string, revision?: number): Promi
   }
 }
 
-function eventRows(events: PlannedEvent[], claimId: string, actorId: string, at: Date) {
+export function eventRows(events: PlannedEvent[], claimId: string, actorId: string, at: Date) {
   return events.map((event) => ({ ...event, claimId, actorId, createdAt: at }));
 }
 
@@ -414,6 +467,8 @@ export async function createClaim(
       data: {
         ...plan.claim,
         ...markedColumns(article.revision, plan.claim),
+        reviewState: plan.review,
+        reviewAt: plan.review === "none" ? null : at,
         articleId,
         authorId: user.id,
         changeSeq,
@@ -466,7 +521,11 @@ const articleChangedWhileMarking = () =>
 
 export async function updateClaim(user: SessionUser, id: string, input: UpdateClaimInput): Promise<ClaimDetails> {
   const before = await readDetails(id);
-  const plan = planUpdate(before && { ...before, authorId: before.author.id }, input, user.id);
+  const plan = planUpdate(
+    before && { ...before, authorId: before.author.id, reviewState: before.review.state },
+    input,
+    user.id,
+  );
   const claim = before!; // planUpdate refused a missing claim
   const at = new Date();
   const added = await writeTransaction(async (tx) => {
@@ -474,9 +533,18 @@ export async function updateClaim(user: SessionUser, id: string, input: UpdateCl
     // Optimistic concurrency: only the version that was read and checked may be written.
     const written = await tx.claim.updateMany({
       where: { id, authorId: user.id, version: plan.expectedVersion, deletedAt: null },
-      data: { ...plan.set, version: plan.version, changeSeq, updatedAt: at },
+      data: {
+        ...plan.set,
+        ...(plan.review ? reviewColumns(plan.review, at) : {}),
+        version: plan.version,
+        changeSeq,
+        updatedAt: at,
+      },
     });
     if (written.count !== 1) throw staleClaim();
+    // The decision the change undid stays, marked superseded (History shows it so).
+    if (plan.review?.superseded)
+      await tx.review.updateMany({ where: { claimId: id, supersededAt: null }, data: { supersededAt: at } });
     if (plan.removeSourceIds.length)
       await tx.source.deleteMany({ where: { id: { in: plan.removeSourceIds }, claimId: id } });
     const sources = plan.addSources.length

@@ -1,10 +1,18 @@
 import "server-only";
-import { mergeEntries, replyItemKey, type InboxAnswer, type InboxEntry } from "@/lib/inbox/items";
+import {
+  mergeEntries,
+  replyItemKey,
+  returnedItemKey,
+  reviewItemKey,
+  type InboxAnswer,
+  type InboxEntry,
+} from "@/lib/inbox/items";
 import type { Prisma } from "@/generated/prisma/client";
 import { db, writeTransaction } from "./db";
+import { claimsAwaitingReviewBy, claimsReturnedTo, type ReviewInboxItem } from "./reviews";
 
 /*
- * Each editor's inbox (decision 0016): entries derived from replies (and, once merged, reviews)
+ * Each editor's inbox (decision 0016): entries derived from replies and reviews
  * by one function per source, and the person's InboxDone marks. A source returns its most
  * recent entries, at most SOURCE_LIMIT: the inbox is a to-do list, not an archive.
  */
@@ -69,11 +77,30 @@ export const repliesOnClaimsOf: InboxSource = async (userId) => {
   return rows.map((row) => replyEntry("reply", row));
 };
 
+function reviewEntry(kind: "awaiting_review" | "returned", item: ReviewInboxItem): InboxEntry {
+  return {
+    key: kind === "awaiting_review" ? reviewItemKey(item.claimId, item.version) : returnedItemKey(item.claimId, item.version),
+    kind,
+    at: item.at,
+    claim: { id: item.claimId, articleId: item.articleId, articleTitle: item.articleTitle, quote: quoteOf(item.quote) },
+    from: item.by,
+    text: item.comment ?? null,
+  };
+}
+
+/** Colleagues' claims waiting for a second editor's review (lib/server/reviews.ts). */
+export const awaitingMyReview: InboxSource = async (userId) =>
+  (await claimsAwaitingReviewBy(userId)).map((item) => reviewEntry("awaiting_review", item));
+
+/** My claims a reviewer returned, with the reviewer's comment. */
+export const returnedToMe: InboxSource = async (userId) =>
+  (await claimsReturnedTo(userId)).map((item) => reviewEntry("returned", item));
+
 /**
  * Every source, in order of precedence: a key a source gave already is not repeated (a reply on
- * my claim that mentions me shows as the mention). The review workflow adds its two here.
+ * my claim that mentions me shows as the mention); then the reviews: claims awaiting my review, my claims returned to me.
  */
-const SOURCES: InboxSource[] = [mentionsOf, repliesOnClaimsOf];
+const SOURCES: InboxSource[] = [mentionsOf, repliesOnClaimsOf, awaitingMyReview, returnedToMe];
 
 async function doneKeys(userId: string, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();

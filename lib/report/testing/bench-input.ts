@@ -84,6 +84,13 @@ export function benchInput(claimCount = 1000, sourcesPerClaim = 3): ReportInput 
       quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
       anchor: markedAnchor(1, position.start, position.end),
       status,
+      // Half the rated claims signed off by the next editor, so every report format prints both.
+      review:
+        status === "UNVERIFIED"
+          ? { state: "none", by: null, at: null, comment: null }
+          : index % 2 === 0
+            ? { state: "signed_off", by: EDITORS[(index + 1) % EDITORS.length] as PersonRef, at: updatedAt, comment: null }
+            : { state: "awaiting_review", by: null, at: updatedAt, comment: null },
       note: index % 3 === 0 ? "" : `${sentence(10, 30)}\n${sentence(5, 15)}`,
       version: 2 + sourcesPerClaim,
       createdAt,

@@ -1,12 +1,13 @@
 import { describeRange, locate } from "@/lib/anchoring";
 import { anchorFromEngine, anchorView } from "@/lib/claims/reanchor";
+import { NO_REVIEW } from "@/lib/claims/review";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimEventView, ClaimView, PersonRef, SourceView } from "@/lib/claims/types";
 import { buildReport, type Report, type ReportInput } from "../model";
 
 /**
  * A fixed article with four claims for the report tests and golden files: a verified claim with
- * two sources, a misleading one whose passage and note are full of quotes, commas, line breaks,
+ * two sources (signed off, as the tricky one is; the orphan was returned to its author), a misleading one whose passage and note are full of quotes, commas, line breaks,
  * Markdown look-alikes, Cyrillic and Greek (the "tricky" claim), an unverified one, and an
  * orphan whose passage was edited out of the article. Every date is fixed.
  */
@@ -68,6 +69,8 @@ export function fixtureClaims(): ClaimView[] {
       author: ANA,
       ...passage("Russia is open to sending a delegation to Minsk for talks with Ukraine"),
       status: "VERIFIED",
+      // Signed off by a second editor: the only claim the ClaimReview export publishes.
+      review: { state: "signed_off", by: DMITRI, at: "2022-02-25T14:00:00.000Z", comment: null },
       note: "Confirmed by the Kremlin readout and by Reuters.",
       createdAt: "2022-02-25T09:00:00.000Z",
       sources: [
@@ -102,6 +105,7 @@ export function fixtureClaims(): ClaimView[] {
       author: DMITRI,
       ...passage(TRICKY_PASSAGE),
       status: "MISLEADING",
+      review: { state: "signed_off", by: ANA, at: "2022-02-28T10:00:00.000Z", comment: null },
       note: TRICKY_NOTE,
       createdAt: "2022-02-25T11:00:00.000Z",
       sources: [
@@ -140,6 +144,13 @@ export function fixtureClaims(): ClaimView[] {
         suffix: "\nThe Ukrainian delegation has not confirmed",
       },
       status: "FALSE",
+      // Returned: the ClaimReview export leaves it out, and says so.
+      review: {
+        state: "returned",
+        by: DMITRI,
+        at: "2022-02-28T11:00:00.000Z",
+        comment: "Cite the ministry's statement itself, not \"a source said\";\nthen ask again.",
+      },
       note: "No talks were scheduled in Gomel.",
       createdAt: "2022-02-25T12:00:00.000Z",
       sources: [
@@ -194,6 +205,7 @@ function passage(exact: string): Pick<ClaimView, "position" | "quote"> {
 interface ClaimSpec extends Pick<ClaimView, "id" | "author" | "position" | "quote" | "note" | "createdAt" | "history"> {
   status: ClaimStatus;
   sources?: SourceView[];
+  review?: ClaimView["review"];
 }
 
 /** The anchor the server stores for a claim in `text` (lib/server/revisions.ts, the same engine). */
@@ -220,6 +232,7 @@ function claim(spec: ClaimSpec): ClaimView {
     version: spec.history.length,
     updatedAt: last,
     sources: [],
+    review: NO_REVIEW,
     ...spec,
   };
 }
