@@ -9,7 +9,10 @@ const QUOTE_START = "The readout added";
 /** Opens the card (it loads its details and shows its controls when active). */
 async function openCard(page: Page) {
   const claim = card(page, QUOTE_START);
+  // A click before the page is hydrated does nothing: the viewer mounts once it is.
+  await page.locator(".ProseMirror").waitFor();
   await claim.click();
+  await expect(claim).toHaveAttribute("aria-current", "true");
   await expect(claim.getByText("Loading…")).toHaveCount(0);
   return claim;
 }
@@ -98,6 +101,13 @@ test("a second editor signs off a verdict, the author's change reopens it, a ret
   await panel.getByLabel("Filter by review").selectOption("returned");
   await expect(returned).toBeVisible();
   await expect(panel.getByLabel("Filter by review")).toContainText("Returned (1)");
+
+  // … and in their inbox, with the reviewer's comment, linking to the claim.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox \(\d+\)$/ }).click();
+  const item = page.getByRole("list", { name: "Inbox items" }).getByRole("listitem").filter({ hasText: "Returned to you" });
+  await expect(item).toContainText("Belta quotes the Kremlin: cite an independent source for the venue.");
+  await item.getByRole("link").first().click();
+  await expect(card(page, QUOTE_START)).toHaveAttribute("aria-current", "true");
 
   await context.close();
 });
