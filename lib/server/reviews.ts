@@ -3,6 +3,7 @@ import { staleClaim } from "@/lib/claims/changes";
 import { planReview } from "@/lib/claims/review";
 import type { ReviewClaimInput } from "@/lib/claims/schemas";
 import type { ClaimDetails, PersonRef } from "@/lib/claims/types";
+import type { Prisma } from "@/generated/prisma/client";
 import { eventRows, getClaimDetails, nextClaimSeq } from "./claims";
 import { db, writeTransaction } from "./db";
 import type { SessionUser } from "./session";
@@ -95,7 +96,22 @@ const inboxSelect = {
   reviewComment: true,
   author: { select: { id: true, name: true } },
   reviewBy: { select: { id: true, name: true } },
-} as const;
+} satisfies Prisma.ClaimSelect;
+
+type InboxRow = Prisma.ClaimGetPayload<{ select: typeof inboxSelect }>;
+
+/** A claim as an inbox item; `by` is who the item is from (the author, or the reviewer). */
+function inboxItemOf(row: InboxRow, by: PersonRef): ReviewInboxItem {
+  return {
+    claimId: row.id,
+    articleId: row.articleId,
+    articleTitle: row.article.title,
+    quote: row.quoteExact || row.exact,
+    at: (row.reviewAt ?? row.updatedAt).toISOString(),
+    by,
+    version: row.version,
+  };
+}
 
 /**
  * Other editors' live claims that wait for a review, which `userId` may give, on the articles
@@ -114,15 +130,7 @@ export async function claimsAwaitingReviewBy(userId: string): Promise<ReviewInbo
     orderBy: [{ reviewAt: "desc" }, { id: "desc" }],
     take: INBOX_LIMIT,
   });
-  return rows.map((row) => ({
-    claimId: row.id,
-    articleId: row.articleId,
-    articleTitle: row.article.title,
-    quote: row.quoteExact || row.exact,
-    at: (row.reviewAt ?? row.updatedAt).toISOString(),
-    by: row.author,
-    version: row.version,
-  }));
+  return rows.map((row) => inboxItemOf(row, row.author));
 }
 
 /** `userId`'s live claims a reviewer returned, with the reviewer's comment; newest first. */
@@ -134,13 +142,7 @@ export async function claimsReturnedTo(userId: string): Promise<ReviewInboxItem[
     take: INBOX_LIMIT,
   });
   return rows.map((row) => ({
-    claimId: row.id,
-    articleId: row.articleId,
-    articleTitle: row.article.title,
-    quote: row.quoteExact || row.exact,
-    at: (row.reviewAt ?? row.updatedAt).toISOString(),
-    by: row.reviewBy ?? { id: "", name: "An editor" },
+    ...inboxItemOf(row, row.reviewBy ?? { id: "", name: "An editor" }),
     ...(row.reviewComment ? { comment: row.reviewComment } : {}),
-    version: row.version,
   }));
 }
