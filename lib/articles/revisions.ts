@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Problem } from "@/lib/errors";
 import type { Role } from "@/lib/users/roles";
 import { multiLineText } from "@/lib/text/fields";
-import { changeCounts, diffTexts } from "./revision-diff";
+import { changeCounts, diffTexts, type TextChange } from "./revision-diff";
 import type { ArticleMeta } from "./schemas";
 
 /**
@@ -56,6 +56,8 @@ export interface RevisionPlan {
   number: number;
   charsAdded: number;
   charsRemoved: number;
+  /** The diff from the current text: re-anchoring follows it (lib/claims/reanchor.ts). */
+  changes: TextChange[];
 }
 
 const sameMeta = (a: ArticleMeta, b: ArticleMeta) =>
@@ -84,8 +86,9 @@ export function planRevision(
       `Nothing changed: this is the same as revision ${current.revision}. Change the text or the details, then save.`,
     );
   }
-  const counts = changeCounts(diffTexts(current.text, next.text));
-  return { number: current.revision + 1, charsAdded: counts.added, charsRemoved: counts.removed };
+  const changes = diffTexts(current.text, next.text);
+  const counts = changeCounts(changes);
+  return { number: current.revision + 1, charsAdded: counts.added, charsRemoved: counts.removed, changes };
 }
 
 export function staleRevision(current: number): Problem {

@@ -1,6 +1,6 @@
 import { createLocator, describeRange, validateSelectors, type Anchor, type ClaimSelectors } from "@/lib/anchoring";
 import { Problem } from "@/lib/errors";
-import { changedRanges, diffTexts } from "@/lib/articles/revision-diff";
+import { changedRanges, type TextChange } from "@/lib/articles/revision-diff";
 import type { PlannedEvent } from "./changes";
 import { offsetMapOf } from "./follow-edit";
 import type { CreateClaimInput } from "./schemas";
@@ -128,9 +128,10 @@ export function planReanchor(
   text: string,
   revision: number,
   claims: readonly ClaimToReanchor[],
-  previous?: string,
+  /** The diff from the previous revision's text (lib/articles/revision-diff.ts diffTexts), when known. */
+  changes?: readonly TextChange[],
 ): AnchorUpdate[] {
-  const find = claimFinder(text, previous);
+  const find = claimFinder(text, changes);
   return claims.map((claim) => {
     const anchor = anchorFromEngine(find(claim), revision);
     const to = String(revision);
@@ -157,19 +158,19 @@ export function planReanchor(
 export const NEARBY_MARGIN = 200;
 
 /**
- * How each claim is looked for in the new text. With the previous revision's text, a claim placed
+ * How each claim is looked for in the new text. With the diff from the previous text, a claim placed
  * there is carried through the diff (lib/claims/follow-edit.ts): untouched by any change, it is
  * at its new offsets for certain; overlapped by a change, the engine looks for it in the text that
  * replaced it (and a margin), then in text new in this revision when its quote occurs there once
  * verbatim (a paragraph moved). Text that was already there and did not change can never newly
  * hold a claim: a repeated sentence elsewhere is another passage. A claim awaiting confirmation
- * keeps its candidate when no change touched it. Others, or without the previous text: the engine
+ * keeps its candidate when no change touched it. Others, or without the diff: the engine
  * over the whole text.
  */
-function claimFinder(text: string, previous: string | undefined): (claim: ClaimToReanchor) => Anchor {
+function claimFinder(text: string, changes: readonly TextChange[] | undefined): (claim: ClaimToReanchor) => Anchor {
   const whole = createLocator(text);
-  if (previous === undefined) return (claim) => whole(selectorsOf(claim.quote));
-  const map = offsetMapOf(changedRanges(diffTexts(previous, text)));
+  if (changes === undefined) return (claim) => whole(selectorsOf(claim.quote));
+  const map = offsetMapOf(changedRanges(changes));
   return (claim) => {
     const selectors = selectorsOf(claim.quote);
     const { start, end, exact } = claim.quote;

@@ -135,7 +135,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
           ? { candidate: { start: claim.anchorStart, end: claim.anchorEnd, score: claim.anchorScore } }
           : {}),
       })),
-      row.text,
+      plan.changes,
     );
     await writeAnchors(tx, updates, { claimSeq, actorId: user.id, at });
     return updates;
