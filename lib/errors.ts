@@ -10,6 +10,7 @@ export type ProblemKind =
   | "conflict" // 409: changed by someone else since you loaded it
   | "too_large" // 413
   | "invalid" // 422: readable, but breaks a rule
+  | "too_many" // 429: past a limit of this person's (see retryAfterSeconds)
   | "busy"; // 503: the server cannot take this now; try again later (see retryAfterSeconds)
 
 export class Problem extends Error {
@@ -33,5 +34,6 @@ export const STATUS_OF: Record<ProblemKind, number> = {
   conflict: 409,
   too_large: 413,
   invalid: 422,
+  too_many: 429,
   busy: 503,
 };

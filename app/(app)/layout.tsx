@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { InboxLink } from "@/components/inbox/InboxLink";
 import { openInboxCount } from "@/lib/server/inbox";
 import { getCurrentUser } from "@/lib/server/session";
 import { canManageAccounts } from "@/lib/users/admin";
@@ -21,9 +22,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           <Link href="/articles/new">Add article</Link>
-          <Link href="/inbox" title={`${inbox} open ${inbox === 1 ? "item" : "items"} in your inbox`}>
-            Inbox ({inbox})
-          </Link>
+          <InboxLink initialCount={inbox} />
           {canManageAccounts(user.role) && <Link href="/admin/users">Admin</Link>}
         </nav>
         <span className="who">

@@ -25,6 +25,9 @@ interface Props extends ClaimActions {
   active: boolean;
   /** Its discussion opens with the page (the claim an inbox link names). */
   discussionOpen?: boolean;
+  /** A colleague changed this claim while it was open here: their name (the card offers a reload). */
+  changedBy?: string | null;
+  onDismissChanged?(): void;
   onActivate(id: string): void;
 }
 
@@ -35,9 +38,13 @@ export const ClaimCard = memo(function ClaimCard({
   currentUserId,
   active,
   discussionOpen,
+  changedBy = null,
+  onDismissChanged,
   onActivate,
   ...actions
 }: Props) {
+  // Bumped by "Reload this claim": the editor's forms start again from the claim as saved now.
+  const [formsEpoch, setFormsEpoch] = useState(0);
   const own = claim.author.id === currentUserId;
   const reviewable = canReview({ authorId: claim.author.id, reviewState: claim.review.state }, currentUserId);
 
@@ -73,13 +80,32 @@ export const ClaimCard = memo(function ClaimCard({
       <DisagreementNotice disagreements={claim.disagreements} />
       {active && (
         <>
+          {changedBy !== null && (
+            <div className="notice notice-old claim-changed" role="status">
+              <p>
+                {changedBy || "A colleague"} changed this claim while you had it open. What you have not saved is kept.
+              </p>
+              <button
+                type="button"
+                onClick={() => {
+                  setFormsEpoch((epoch) => epoch + 1);
+                  onDismissChanged?.();
+                  void actions.onReload(claim.id);
+                }}
+              >
+                Reload this claim
+              </button>
+            </div>
+          )}
           {details?.claim ? (
             own ? (
-              <OwnClaimEditor claim={details.claim} currentUserId={currentUserId} {...actions} />
+              <OwnClaimEditor key={formsEpoch} claim={details.claim} currentUserId={currentUserId} {...actions} />
             ) : (
               <>
                 <ClaimDetails claim={details.claim} currentUserId={currentUserId} />
-                {actions.adminPeople && <AdminClaimControls claim={details.claim} people={actions.adminPeople} {...actions} />}
+                {actions.adminPeople && (
+                  <AdminClaimControls claim={details.claim} people={actions.adminPeople} {...actions} />
+                )}
               </>
             )
           ) : details?.error ? (

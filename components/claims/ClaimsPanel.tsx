@@ -40,6 +40,9 @@ export interface ClaimsPanelProps {
   onReplyCount(id: string, count: number): void;
   /** The claim whose discussion opens with the page (an inbox link), if any. */
   discussionOpenFor?: string | null;
+  /** The open claim a colleague changed while it was open here, and who (live updates). */
+  changedUnderneath?: { claimId: string; by: string } | null;
+  onDismissChanged?(): void;
 }
 
 /**
@@ -69,10 +72,7 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
   );
   const counts = useMemo(() => statusCounts(claims, filter, currentUser.id), [claims, filter, currentUser.id]);
   const byReview = useMemo(() => reviewCounts(claims, filter, currentUser.id), [claims, filter, currentUser.id]);
-  const editors = useMemo(
-    () => editorsOf(claims, people, currentUser.id),
-    [claims, people, currentUser.id],
-  );
+  const editors = useMemo(() => editorsOf(claims, people, currentUser.id), [claims, people, currentUser.id]);
 
   const dropClaim = useCallback(
     (id: string) => {
@@ -109,7 +109,13 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
           <p className="claims-count" aria-live="polite">
             {shown.length} of {plural(claims.length, "claim")} shown
           </p>
-          <ClaimFilters filter={filter} onFilterChange={props.onFilterChange} editors={editors} counts={counts} reviewCounts={byReview} />
+          <ClaimFilters
+            filter={filter}
+            onFilterChange={props.onFilterChange}
+            editors={editors}
+            counts={counts}
+            reviewCounts={byReview}
+          />
           <StatusLegend counts={counts} />
           {shown.length === 0 && <p className="claims-empty">No claims match these filters.</p>}
           {cards.length > 0 && (
@@ -122,6 +128,8 @@ export function ClaimsPanel(props: ClaimsPanelProps) {
                     currentUserId={currentUser.id}
                     active={claim.id === activeClaimId}
                     discussionOpen={claim.id === props.discussionOpenFor}
+                    changedBy={props.changedUnderneath?.claimId === claim.id ? props.changedUnderneath.by : null}
+                    onDismissChanged={props.onDismissChanged}
                     onActivate={props.onActivate}
                     {...actions}
                   />

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { INBOX_KIND_LABEL, type InboxItem } from "@/lib/inbox/items";
 import { formatDateTime, plural } from "@/lib/format";
 import { ReplyText } from "@/components/claims/ReplyText";
-import { postInboxDone } from "./api";
+import { INBOX_CHANGED_EVENT, postInboxDone } from "./api";
 
 /** The inbox's items with Mark done / Mark all done and a Show done toggle. */
 export function InboxList({ initialItems }: { initialItems: InboxItem[] }) {
@@ -17,6 +17,16 @@ export function InboxList({ initialItems }: { initialItems: InboxItem[] }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
+
+  // Kept live: the header reads the inbox when the server hints that it changed (InboxLink).
+  useEffect(() => {
+    const onChanged = (event: Event) => {
+      const answer = (event as CustomEvent<{ items: InboxItem[] }>).detail;
+      if (answer?.items) setItems(answer.items);
+    };
+    window.addEventListener(INBOX_CHANGED_EVENT, onChanged);
+    return () => window.removeEventListener(INBOX_CHANGED_EVENT, onChanged);
+  }, []);
 
   const open = items.filter((item) => !item.done);
   const shown = showDone ? items : open;
@@ -44,12 +54,26 @@ export function InboxList({ initialItems }: { initialItems: InboxItem[] }) {
         <p className="muted" aria-live="polite">
           {open.length === 0 ? "Nothing waits for you." : `${plural(open.length, "open item")}`}
         </p>
-        <button type="button" disabled={busy || open.length === 0} onClick={() => void mark(open.map((item) => item.key), true)}>
+        <button
+          type="button"
+          disabled={busy || open.length === 0}
+          onClick={() =>
+            void mark(
+              open.map((item) => item.key),
+              true,
+            )
+          }
+        >
           Mark all done
         </button>
         <label htmlFor={toggleId}>
-          <input id={toggleId} type="checkbox" checked={showDone} onChange={(event) => setShowDone(event.target.checked)} /> Show
-          done
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={showDone}
+            onChange={(event) => setShowDone(event.target.checked)}
+          />{" "}
+          Show done
         </label>
       </div>
       <p className="claims-sr-only" role="status">
@@ -70,7 +94,9 @@ export function InboxList({ initialItems }: { initialItems: InboxItem[] }) {
                   {item.done ? " · done" : ""}
                 </p>
                 <p>
-                  <Link href={`/articles/${encodeURIComponent(item.claim.articleId)}?claim=${encodeURIComponent(item.claim.id)}`}>
+                  <Link
+                    href={`/articles/${encodeURIComponent(item.claim.articleId)}?claim=${encodeURIComponent(item.claim.id)}`}
+                  >
                     {item.claim.articleTitle}
                   </Link>
                   : <q className="inbox-quote">{item.claim.quote}</q>

@@ -5,3 +5,11 @@ import { call, type ApiResult } from "@/components/claims/api";
 export function postInboxDone(keys: string[], done: boolean): Promise<ApiResult<InboxAnswer>> {
   return call("/api/inbox/done", { method: "POST", body: JSON.stringify({ keys, done }) });
 }
+
+/** The whole inbox, done items included (the header's count and the inbox page, kept live). */
+export function fetchInbox(): Promise<ApiResult<InboxAnswer>> {
+  return call("/api/inbox?done=include", { method: "GET" });
+}
+
+/** Sent on window when a live hint made the header read the inbox again: the inbox page follows. */
+export const INBOX_CHANGED_EVENT = "factline:inbox";

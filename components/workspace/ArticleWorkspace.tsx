@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeRange } from "@/lib/anchoring";
 import type { ArticleDoc } from "@/lib/articles/document";
 import type { ClaimsState } from "@/lib/claims/feed";
@@ -9,6 +9,9 @@ import { panelClaims, placeClaims } from "@/lib/claims/placement";
 import { placeClaimAt, postClaim } from "@/components/claims/api";
 import { ClaimsPanel } from "@/components/claims/ClaimsPanel";
 import { ArticleViewer } from "@/components/viewer/ArticleViewer";
+import { LiveBar } from "@/components/live/LiveBar";
+import { useLiveArticle } from "@/components/live/useLiveArticle";
+import type { LiveChangeEvent } from "@/lib/live/events";
 import { useArticleClaims } from "./useArticleClaims";
 
 interface Props {
@@ -72,7 +75,27 @@ export function ArticleWorkspace({
     [placed, filter, currentUser.id],
   );
 
-  // Colleagues work at the same time: pick up their changes when the editor comes back to the tab.
+  // The claim open here that a colleague changed meanwhile: its card says so and offers a reload.
+  const [changedUnderneath, setChangedUnderneath] = useState<{ claimId: string; by: string } | null>(null);
+  const activeRef = useRef(activeId);
+  useEffect(() => {
+    activeRef.current = activeId;
+  });
+  // Colleagues' changes arrive live (decision 0018): each is a pointer that makes the page read
+  // the change feed, so what it shows follows the same rules as a reload.
+  const onLiveChange = useCallback(
+    (change: LiveChangeEvent | null) => {
+      void refresh();
+      if (change?.claimId && change.claimId === activeRef.current && change.actor.id !== currentUser.id) {
+        setChangedUnderneath({ claimId: change.claimId, by: change.actor.name });
+      }
+    },
+    [refresh, currentUser.id],
+  );
+  const live = useLiveArticle(article.id, currentUser.id, onLiveChange);
+  const dismissChanged = useCallback(() => setChangedUnderneath(null), []);
+
+  // Focus too: a page whose connection was refused (too many tabs) still catches up.
   useEffect(() => {
     const onFocus = () => void refresh();
     window.addEventListener("focus", onFocus);
@@ -88,9 +111,7 @@ export function ArticleWorkspace({
   // The claim the address names: its highlight in view too (its card scrolls itself into view).
   useEffect(() => {
     if (!openedFromLink) return;
-    document
-      .querySelector(`[data-claim-id="${CSS.escape(openedFromLink)}"]`)
-      ?.scrollIntoView({ block: "center" });
+    document.querySelector(`[data-claim-id="${CSS.escape(openedFromLink)}"]`)?.scrollIntoView({ block: "center" });
   }, [openedFromLink]);
 
   const showInText = useCallback((id: string) => {
@@ -160,6 +181,13 @@ export function ArticleWorkspace({
   return (
     <div className="article-layout">
       <div>
+        <LiveBar
+          readers={live.readers}
+          currentUserId={currentUser.id}
+          announcement={live.announcement}
+          reconnecting={live.reconnecting}
+          stopped={live.stopped}
+        />
         {error && (
           <div className="form-error" role="alert">
             {error}
@@ -216,6 +244,8 @@ export function ArticleWorkspace({
           adminPeople={adminPeople}
           onReplyCount={claims.setReplyCount}
           discussionOpenFor={openedFromLink}
+          changedUnderneath={changedUnderneath}
+          onDismissChanged={dismissChanged}
         />
       </div>
     </div>

@@ -41,6 +41,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { articleNotFound } from "./articles";
 import { db, writeTransaction, type Tx } from "./db";
 import { replyCounts } from "./discussion";
+import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
 
 /*
@@ -188,7 +189,7 @@ function namesFor(people: People, claims: ClaimSummary[]): People {
 }
 
 /** The article's claimSeq (404 when there is no such article): the one query a 304 needs. */
-async function claimSeqOf(articleId: string): Promise<number> {
+export async function claimSeqOf(articleId: string): Promise<number> {
   if (!isRecordId(articleId)) throw articleNotFound();
   const article = await db.article.findUnique({ where: { id: articleId }, select: { claimSeq: true } });
   if (!article) throw articleNotFound();
@@ -269,7 +270,12 @@ export async function listClaimSummaries(
   ]);
   const people = await namesOf(rows.flatMap(peopleOfSummary));
   const claims = rows.map((row) => toSummary(row, { sources, replies }, people));
-  return { claims, people: namesFor(people, claims), cursor, ...(sinceSeq !== undefined ? { reset: true as const } : {}) };
+  return {
+    claims,
+    people: namesFor(people, claims),
+    cursor,
+    ...(sinceSeq !== undefined ? { reset: true as const } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,6 +484,14 @@ export async function createClaim(
       select: { id: true },
     });
     await tx.claimEvent.createMany({ data: eventRows(plan.events, claim.id, user.id, at) });
+    await publishChange(tx, {
+      articleId,
+      seq: changeSeq,
+      kind: "claim.created",
+      claimId: claim.id,
+      actor: { id: user.id, name: user.name },
+      inbox: plan.review === "none" ? [] : "article",
+    });
     return claim.id;
   });
   // The author is the signed-in editor, named as their session names them.
@@ -506,7 +520,10 @@ async function carriedToCurrent(
     select: { text: true },
   });
   if (!old || revision > current.revision) {
-    throw new Problem("invalid", `This article has no revision ${revision}: reload the article and mark the claim again.`);
+    throw new Problem(
+      "invalid",
+      `This article has no revision ${revision}: reload the article and mark the claim again.`,
+    );
   }
   const carried = carryToRevision(old.text, current.text, input);
   if (!carried) throw articleChangedWhileMarking();
@@ -554,6 +571,15 @@ export async function updateClaim(user: SessionUser, id: string, input: UpdateCl
         })
       : [];
     if (plan.events.length) await tx.claimEvent.createMany({ data: eventRows(plan.events, id, user.id, at) });
+    await publishChange(tx, {
+      articleId: claim.articleId,
+      seq: changeSeq,
+      kind: "claim.updated",
+      claimId: id,
+      actor: { id: user.id, name: user.name },
+      // Its review state moved: it enters or leaves colleagues' "awaiting my review".
+      inbox: plan.review ? "article" : [],
+    });
     return sources;
   });
   return updatedDetails(claim, plan, { at, addedBy: claim.author, added });
@@ -610,6 +636,14 @@ export async function placeClaim(user: SessionUser, id: string, input: PlaceClai
     });
     if (written.count !== 1) throw staleClaim();
     await tx.claimEvent.createMany({ data: eventRows([plan.event], id, user.id, at) });
+    await publishChange(tx, {
+      articleId: before.articleId,
+      seq: changeSeq,
+      kind: "claim.placed",
+      claimId: id,
+      actor: { id: user.id, name: user.name },
+      inbox: [],
+    });
   });
   return {
     ...before,
@@ -640,6 +674,14 @@ export async function deleteClaim(user: SessionUser, id: string, version?: numbe
     });
     if (written.count !== 1) throw staleClaim();
     await tx.claimEvent.createMany({ data: eventRows(plan.events, id, user.id, at) });
+    await publishChange(tx, {
+      articleId,
+      seq: changeSeq,
+      kind: "claim.deleted",
+      claimId: id,
+      actor: { id: user.id, name: user.name },
+      inbox: "article",
+    });
   });
 }
 
@@ -675,8 +717,17 @@ export async function reassignClaim(
     if (written.count !== 1) throw staleClaim();
     // The target may have been deactivated meanwhile: checked again inside the write.
     const still = await tx.user.count({ where: { id: to.id, deactivatedAt: null } });
-    if (still !== 1) throw new Problem("invalid", "That account was just deactivated: reassign the claim to an active editor.");
+    if (still !== 1)
+      throw new Problem("invalid", "That account was just deactivated: reassign the claim to an active editor.");
     await tx.claimEvent.createMany({ data: eventRows([plan.event], id, user.id, at) });
+    await publishChange(tx, {
+      articleId: before.articleId,
+      seq: changeSeq,
+      kind: "claim.reassigned",
+      claimId: id,
+      actor: { id: user.id, name: user.name },
+      inbox: "article",
+    });
   });
   return { ...before, author: to, version: plan.version, updatedAt: at.toISOString() };
 }

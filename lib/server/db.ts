@@ -56,11 +56,36 @@ const TRANSACTION_OPTIONS = provider === "sqlite" ? {} : { maxWait: 10_000, time
  * touches the database; version checks inside it catch real conflicts.
  */
 export function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withBusyRetry(() =>
-    inTurn(() =>
-      insideTransaction.run(true, () => db.$transaction((tx) => work(tx as unknown as Tx), TRANSACTION_OPTIONS)),
-    ),
-  );
+  return withBusyRetry(async () => {
+    // Each attempt has its own list: a rolled-back attempt's hooks are dropped with it.
+    const hooks: Array<() => void> = [];
+    const result = await inTurn(() =>
+      afterCommitHooks.run(hooks, () =>
+        insideTransaction.run(true, () => db.$transaction((tx) => work(tx as unknown as Tx), TRANSACTION_OPTIONS)),
+      ),
+    );
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch (error) {
+        console.error(error);
+      }
+    }
+    return result;
+  });
+}
+
+const afterCommitHooks = new AsyncLocalStorage<Array<() => void>>();
+
+/**
+ * Runs `hook` once the enclosing writeTransaction has committed, never when it rolls back (the
+ * live-update publisher, decision 0018). Outside a transaction it is an error: a change announced
+ * before it is durable could be announced and then lost.
+ */
+export function afterCommit(hook: () => void): void {
+  const hooks = afterCommitHooks.getStore();
+  if (!hooks) throw new Error("afterCommit outside writeTransaction");
+  hooks.push(hook);
 }
 
 /** Runs a database write again when the database reports a transient conflict (see writeTransaction). */

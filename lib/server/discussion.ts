@@ -6,7 +6,9 @@ import type { ReplyThread, ReplyView } from "@/lib/discussion/types";
 import { Problem } from "@/lib/errors";
 import { isRecordId } from "@/lib/ids";
 import type { Prisma } from "@/generated/prisma/client";
+import type { LiveChangeKind } from "@/lib/live/events";
 import { db, writeTransaction, type Tx } from "./db";
+import { publishChange } from "./live-bus";
 import { listActivePeople } from "./people";
 import type { SessionUser } from "./session";
 
@@ -49,7 +51,7 @@ async function liveClaim(claimId: string) {
   if (!isRecordId(claimId)) throw claimNotFound();
   const claim = await db.claim.findFirst({
     where: { id: claimId, deletedAt: null },
-    select: { id: true, articleId: true, updatedAt: true },
+    select: { id: true, articleId: true, authorId: true, updatedAt: true },
   });
   if (!claim) throw claimNotFound();
   return claim;
@@ -69,7 +71,11 @@ export async function listReplies(claimId: string): Promise<ReplyThread> {
 
 /** Live replies per claim, for the claim summaries (one grouped query). */
 export async function replyCounts(where: Prisma.ReplyWhereInput): Promise<Map<string, number>> {
-  const groups = await db.reply.groupBy({ by: ["claimId"], where: { ...where, deletedAt: null }, _count: { _all: true } });
+  const groups = await db.reply.groupBy({
+    by: ["claimId"],
+    where: { ...where, deletedAt: null },
+    _count: { _all: true },
+  });
   return new Map(groups.map((group) => [group.claimId, group._count._all]));
 }
 
@@ -84,8 +90,18 @@ async function assertActive(tx: Tx, userId: string): Promise<void> {
   }
 }
 
-/** The claim's step in its article's feed, keeping the claim's own updatedAt (see above). */
-async function touchClaim(tx: Tx, claim: { id: string; articleId: string; updatedAt: Date }): Promise<void> {
+type ClaimRef = { id: string; articleId: string; authorId: string; updatedAt: Date };
+
+/**
+ * The claim's step in its article's feed, keeping the claim's own updatedAt (see above), announced
+ * to open pages after commit; `inbox` are the people whose inbox the reply may change (the claim's
+ * author, who is mentioned).
+ */
+async function touchClaim(
+  tx: Tx,
+  claim: ClaimRef,
+  change: { kind: LiveChangeKind; user: SessionUser; inbox: string[] },
+): Promise<void> {
   const article = await tx.article.update({
     where: { id: claim.articleId },
     data: { claimSeq: { increment: 1 } },
@@ -95,6 +111,14 @@ async function touchClaim(tx: Tx, claim: { id: string; articleId: string; update
     where: { id: claim.id },
     data: { changeSeq: article.claimSeq, updatedAt: claim.updatedAt },
     select: { id: true },
+  });
+  await publishChange(tx, {
+    articleId: claim.articleId,
+    seq: article.claimSeq,
+    kind: change.kind,
+    claimId: claim.id,
+    actor: { id: change.user.id, name: change.user.name },
+    inbox: [...new Set([claim.authorId, ...change.inbox])].filter((id) => id !== change.user.id),
   });
 }
 
@@ -109,7 +133,7 @@ export async function postReply(user: SessionUser, claimId: string, input: Reply
   const at = new Date();
   const row = await writeTransaction(async (tx) => {
     await assertActive(tx, user.id);
-    await touchClaim(tx, claim);
+    await touchClaim(tx, claim, { kind: "reply.posted", user, inbox: mentioned });
     const reply = await tx.reply.create({
       data: { claimId, authorId: user.id, text: input.text, createdAt: at },
       select: replySelect,
@@ -127,7 +151,11 @@ async function ownReply(user: SessionUser, replyId: string) {
   if (!isRecordId(replyId)) throw replyNotFound();
   const reply = await db.reply.findFirst({
     where: { id: replyId, deletedAt: null, claim: { deletedAt: null } },
-    select: { id: true, authorId: true, claim: { select: { id: true, articleId: true, updatedAt: true } } },
+    select: {
+      id: true,
+      authorId: true,
+      claim: { select: { id: true, articleId: true, authorId: true, updatedAt: true } },
+    },
   });
   if (!reply) throw replyNotFound();
   if (reply.authorId !== user.id) throw new Problem("forbidden", "You can only change your own replies.");
@@ -146,13 +174,19 @@ export async function editReply(user: SessionUser, replyId: string, input: Reply
     });
     if (written.count !== 1) throw replyNotFound();
     // Who is mentioned follows the text; a mention kept keeps its time (and its inbox item).
+    const before = await tx.mention.findMany({ where: { replyId }, select: { userId: true } });
     await tx.mention.deleteMany({ where: { replyId, userId: { notIn: mentioned } } });
     if (mentioned.length) {
       const kept = await tx.mention.findMany({ where: { replyId }, select: { userId: true } });
       const added = mentioned.filter((id) => !kept.some((mention) => mention.userId === id));
-      if (added.length) await tx.mention.createMany({ data: added.map((userId) => ({ replyId, userId, createdAt: at })) });
+      if (added.length)
+        await tx.mention.createMany({ data: added.map((userId) => ({ replyId, userId, createdAt: at })) });
     }
-    await touchClaim(tx, reply.claim);
+    await touchClaim(tx, reply.claim, {
+      kind: "reply.edited",
+      user,
+      inbox: [...mentioned, ...before.map((mention) => mention.userId)],
+    });
     return tx.reply.findUniqueOrThrow({ where: { id: replyId }, select: replySelect });
   });
   return toView(row);
@@ -168,7 +202,12 @@ export async function deleteReply(user: SessionUser, replyId: string): Promise<v
       data: { deletedAt: at, text: "" },
     });
     if (written.count !== 1) throw replyNotFound();
+    const mentioned = await tx.mention.findMany({ where: { replyId }, select: { userId: true } });
     await tx.mention.deleteMany({ where: { replyId } });
-    await touchClaim(tx, reply.claim);
+    await touchClaim(tx, reply.claim, {
+      kind: "reply.deleted",
+      user,
+      inbox: mentioned.map((mention) => mention.userId),
+    });
   });
 }

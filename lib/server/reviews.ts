@@ -6,6 +6,7 @@ import type { ClaimDetails, PersonRef } from "@/lib/claims/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { eventRows, getClaimDetails, nextClaimSeq } from "./claims";
 import { db, writeTransaction } from "./db";
+import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
 
 /*
@@ -31,7 +32,13 @@ export async function reviewClaim(user: SessionUser, id: string, input: ReviewCl
     const changeSeq = await nextClaimSeq(tx, before.articleId);
     // The state in the `where` too: a colleague's review or the author's change in between is a 409.
     const written = await tx.claim.updateMany({
-      where: { id, version: plan.expectedVersion, deletedAt: null, reviewState: "awaiting_review", authorId: { not: user.id } },
+      where: {
+        id,
+        version: plan.expectedVersion,
+        deletedAt: null,
+        reviewState: "awaiting_review",
+        authorId: { not: user.id },
+      },
       data: {
         reviewState: plan.state,
         reviewById: user.id,
@@ -55,6 +62,15 @@ export async function reviewClaim(user: SessionUser, id: string, input: ReviewCl
       select: { id: true },
     });
     await tx.claimEvent.createMany({ data: eventRows([plan.event], id, user.id, at) });
+    // The author's "returned to me" and everyone's "awaiting my review" move.
+    await publishChange(tx, {
+      articleId: before.articleId,
+      seq: changeSeq,
+      kind: "claim.reviewed",
+      claimId: id,
+      actor: { id: user.id, name: user.name },
+      inbox: "article",
+    });
   });
   return {
     ...before,

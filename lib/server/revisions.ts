@@ -5,7 +5,13 @@ import { planRevision, staleRevision, type RevisionFields, type RevisionSummary 
 import type { ArticleMeta } from "@/lib/articles/schemas";
 import { changedRanges, diffTexts, touchedByChange, type TextChange } from "@/lib/articles/revision-diff";
 import { summaryOf } from "@/lib/claims/feed";
-import { anchorInRevision, anchorStateOf, planReanchor, type AnchorState, type AnchorUpdate } from "@/lib/claims/reanchor";
+import {
+  anchorInRevision,
+  anchorStateOf,
+  planReanchor,
+  type AnchorState,
+  type AnchorUpdate,
+} from "@/lib/claims/reanchor";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimSummaries, ClaimSummary } from "@/lib/claims/types";
 import { isRecordId } from "@/lib/ids";
@@ -14,6 +20,7 @@ import { articleNotFound } from "./articles";
 import { writeClaimAnchors } from "./claim-anchors";
 import { listClaims } from "./claims";
 import { db, writeTransaction, type Tx } from "./db";
+import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
 
 /*
@@ -138,6 +145,14 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
       plan.changes,
     );
     await writeAnchors(tx, updates, { claimSeq, actorId: user.id, at });
+    await publishChange(tx, {
+      articleId,
+      seq: claimSeq,
+      kind: "revision.saved",
+      claimId: null,
+      actor: { id: user.id, name: user.name },
+      inbox: [],
+    });
     return updates;
   });
 
@@ -215,7 +230,10 @@ export async function listRevisions(articleId: string): Promise<RevisionSummary[
 }
 
 /** One revision's body and text (404 when the article has no such revision). */
-export async function getRevision(articleId: string, number: number): Promise<{ number: number; doc: ArticleDoc; text: string }> {
+export async function getRevision(
+  articleId: string,
+  number: number,
+): Promise<{ number: number; doc: ArticleDoc; text: string }> {
   if (!isRecordId(articleId) || !Number.isInteger(number) || number < 1) throw revisionNotFound();
   const row = await db.articleRevision.findUnique({
     where: { articleId_number: { articleId, number } },
@@ -257,7 +275,11 @@ export interface RevisionComparison {
 }
 
 /** Revision `number` against the one before it: the changes, and the claims they touched. */
-export async function compareWithPrevious(articleId: string, number: number, user: SessionUser): Promise<RevisionComparison> {
+export async function compareWithPrevious(
+  articleId: string,
+  number: number,
+  user: SessionUser,
+): Promise<RevisionComparison> {
   if (!Number.isInteger(number) || number < 2) throw revisionNotFound();
   const [before, after, list, claims] = await Promise.all([
     getRevision(articleId, number - 1),
@@ -273,7 +295,14 @@ export async function compareWithPrevious(articleId: string, number: number, use
     const anchor = anchorInRevision(claim, before.text, before.number);
     if (!anchor || anchor.start === null || anchor.end === null) return [];
     if (!touchedByChange(ranges, anchor.start, anchor.end)) return [];
-    return [{ id: claim.id, passage: before.text.slice(anchor.start, anchor.end), author: claim.author.name, status: claim.status }];
+    return [
+      {
+        id: claim.id,
+        passage: before.text.slice(anchor.start, anchor.end),
+        author: claim.author.name,
+        status: claim.status,
+      },
+    ];
   });
   return { before: { number: before.number, text: before.text }, after: summary, changes, touched };
 }
