@@ -3,12 +3,16 @@ import { clientFor, listClaims, selectorFor } from "./api-helpers";
 import { createUser } from "./factories";
 import type { Page } from "@playwright/test";
 
-const SECOND_SENTENCE = "Earlier, China’s leader, Xi Jinping, had told Putin that Moscow should negotiate with the government in Kyiv.";
+const SECOND_SENTENCE =
+  "Earlier, China’s leader, Xi Jinping, had told Putin that Moscow should negotiate with the government in Kyiv.";
 const MINSK = "The readout added that Minsk was chosen as the venue for the proposed talk.";
 const OBOLON = "the Russian forces have entered the Obolon district in the North of the city";
 
-
-test("an editor marks a sentence, verifies it with a source, and finds it all after reloading", async ({ page, editor, article }) => {
+test("an editor marks a sentence, verifies it with a source, and finds it all after reloading", async ({
+  page,
+  editor,
+  article,
+}) => {
   await signIn(page, editor, `/articles/${article.id}`);
 
   // A triple-click selects the sentence's paragraph, as an editor would (once the viewer is up).
@@ -21,7 +25,9 @@ test("an editor marks a sentence, verifies it with a source, and finds it all af
 
   // Verified needs evidence: the UI says so before sending anything.
   await claim.getByRole("radio", { name: "Verified", exact: true }).click();
-  await expect(claim.getByRole("alert")).toContainText("Add at least one source before marking this claim as Verified.");
+  await expect(claim.getByRole("alert")).toContainText(
+    "Add at least one source before marking this claim as Verified.",
+  );
   await expect(claim.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
 
   await claim.getByRole("button", { name: "Add source" }).click();
@@ -44,7 +50,12 @@ test("an editor marks a sentence, verifies it with a source, and finds it all af
   await expect(reloaded).toContainText("changed the status from Unverified to Verified");
 });
 
-test("a colleague sees the claim read-only with its author, adds their own, and the filters work", async ({ browser, page, editor, article }) => {
+test("a colleague sees the claim read-only with its author, adds their own, and the filters work", async ({
+  browser,
+  page,
+  editor,
+  article,
+}) => {
   await signIn(page, editor, `/articles/${article.id}`);
   await selectPassage(page, MINSK);
   await page.getByRole("button", { name: "Mark as claim" }).click();
@@ -86,7 +97,11 @@ test("a colleague sees the claim read-only with its author, adds their own, and 
   await context.close();
 });
 
-test("clicking a highlight opens its card, and a card's Show in text scrolls to its highlight", async ({ page, editor, article }) => {
+test("clicking a highlight opens its card, and a card's Show in text scrolls to its highlight", async ({
+  page,
+  editor,
+  article,
+}) => {
   await signIn(page, editor, `/articles/${article.id}`);
   await selectPassage(page, MINSK);
   await page.getByRole("button", { name: "Mark as claim" }).click();
@@ -104,11 +119,19 @@ test("clicking a highlight opens its card, and a card's Show in text scrolls to 
   await expect(highlight(page, "Obolon")).toBeInViewport();
 });
 
-test("two editors rating the same passage differently both see the disagreement", async ({ browser, page, editor, article }) => {
+test("two editors rating the same passage differently both see the disagreement", async ({
+  browser,
+  page,
+  editor,
+  article,
+}) => {
   const rate = async (p: Page, status: string) => {
     await selectPassage(p, MINSK);
     await p.getByRole("button", { name: "Mark as claim" }).click();
-    const claim = claimsPanel(p).getByRole("article").filter({ has: p.getByRole("radio") }).first();
+    const claim = claimsPanel(p)
+      .getByRole("article")
+      .filter({ has: p.getByRole("radio") })
+      .first();
     await rateClaim(claim, status, { url: "https://www.belta.by/", title: "BelTA" });
   };
   await signIn(page, editor, `/articles/${article.id}`);
@@ -130,7 +153,11 @@ test("two editors rating the same passage differently both see the disagreement"
   await context.close();
 });
 
-test("nested and overlapping claims are each highlighted, and a click picks the innermost", async ({ page, editor, article }) => {
+test("nested and overlapping claims are each highlighted, and a click picks the innermost", async ({
+  page,
+  editor,
+  article,
+}) => {
   await signIn(page, editor, `/articles/${article.id}`);
   const outer = "In the meantime, CNN reported that Ukraine was under significant pressure";
   const inner = "under significant pressure";
@@ -151,7 +178,8 @@ test("nested and overlapping claims are each highlighted, and a click picks the 
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const length = node.textContent?.length ?? 0;
       if (at >= seen && at < seen + length) range.setStart(node, at - seen);
-      if (at + wanted.length > seen && at + wanted.length <= seen + length) range.setEnd(node, at + wanted.length - seen);
+      if (at + wanted.length > seen && at + wanted.length <= seen + length)
+        range.setEnd(node, at + wanted.length - seen);
       seen += length;
     }
     window.getSelection()?.removeAllRanges();
@@ -165,7 +193,11 @@ test("nested and overlapping claims are each highlighted, and a click picks the 
   await expect(card(page, inner)).toBeFocused();
 });
 
-test("a keyboard user selects a passage with Shift+arrows and marks it with Alt+M, and typing changes nothing", async ({ page, editor, article }) => {
+test("a keyboard user selects a passage with Shift+arrows and marks it with Alt+M, and typing changes nothing", async ({
+  page,
+  editor,
+  article,
+}) => {
   await signIn(page, editor, `/articles/${article.id}`);
   const text = page.getByRole("textbox", { name: "Article text" });
   await text.focus();
@@ -183,7 +215,13 @@ test("a keyboard user selects a passage with Shift+arrows and marks it with Alt+
   await expect(marked.getByRole("radio", { name: "Unverified", exact: true })).toBeChecked();
 });
 
-test("a colleague's new, changed and deleted claims reach an open page when it regains focus", async ({ page, editor, article, playwright, baseURL }) => {
+test("a colleague's new, changed and deleted claims reach an open page when it regains focus", async ({
+  page,
+  editor,
+  article,
+  playwright,
+  baseURL,
+}) => {
   await signIn(page, editor, `/articles/${article.id}`);
   await expect(claimsPanel(page)).toContainText("No claims yet");
   const colleague = await createUser("EDITOR");
@@ -192,7 +230,9 @@ test("a colleague's new, changed and deleted claims reach an open page when it r
   const focus = () => page.evaluate(() => window.dispatchEvent(new Event("focus")));
 
   // Nothing changed yet: the page asks with its cursor's tag and is told so (304), not sent the list again.
-  const unchanged = page.waitForResponse((response) => response.url().includes(`/api/articles/${article.id}/annotations?since=`));
+  const unchanged = page.waitForResponse((response) =>
+    response.url().includes(`/api/articles/${article.id}/annotations?since=`),
+  );
   await focus();
   expect((await unchanged).status()).toBe(304);
 
@@ -219,7 +259,15 @@ test("a colleague's new, changed and deleted claims reach an open page when it r
   await other.dispose();
 });
 
-test("an edit refused because the claim changed elsewhere reloads that claim, and then goes through", async ({ page, editor, article, playwright, baseURL }) => {
+test("an edit refused because the claim changed elsewhere reloads that claim, and then goes through", async ({
+  page,
+  editor,
+  article,
+  playwright,
+  baseURL,
+}) => {
+  // A page whose live connection is down (decision 0018) does not hear of the change: the version check catches it.
+  await page.route("**/api/articles/*/events", (route) => route.abort());
   await signIn(page, editor, `/articles/${article.id}`);
   await selectPassage(page, MINSK);
   await page.getByRole("button", { name: "Mark as claim" }).click();
@@ -229,7 +277,11 @@ test("an edit refused because the claim changed elsewhere reloads that claim, an
   // The same editor changes the claim in another tab.
   const elsewhere = await clientFor(playwright.request, baseURL, editor);
   const [claim] = await listClaims(elsewhere, article.id);
-  expect((await elsewhere.patch(`/api/annotations/${claim!.id}`, { data: { version: 1, note: "Changed in another tab." } })).status()).toBe(200);
+  expect(
+    (
+      await elsewhere.patch(`/api/annotations/${claim!.id}`, { data: { version: 1, note: "Changed in another tab." } })
+    ).status(),
+  ).toBe(200);
   await elsewhere.dispose();
 
   // click, not check: the refused choice springs back, as it should.

@@ -103,8 +103,14 @@ test("a second editor signs off a verdict, the author's change reopens it, a ret
   await expect(panel.getByLabel("Filter by review")).toContainText("Returned (1)");
 
   // … and in their inbox, with the reviewer's comment, linking to the claim.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox \(\d+\)$/ }).click();
-  const item = page.getByRole("list", { name: "Inbox items" }).getByRole("listitem").filter({ hasText: "Returned to you" });
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: /^Inbox \(\d+\)$/ })
+    .click();
+  const item = page
+    .getByRole("list", { name: "Inbox items" })
+    .getByRole("listitem")
+    .filter({ hasText: "Returned to you" });
   await expect(item).toContainText("Belta quotes the Kremlin: cite an independent source for the venue.");
   await item.getByRole("link").first().click();
   await expect(card(page, QUOTE_START)).toHaveAttribute("aria-current", "true");
@@ -128,6 +134,8 @@ test("a reviewer who loaded the claim before the author changed it gets a reload
   const reviewer = await createUser("EDITOR");
   const context = await browser.newContext();
   const other = await context.newPage();
+  // The reviewer's live connection is down (decision 0018): their page does not hear of the change.
+  await other.route("**/api/articles/*/events", (route) => route.abort());
   await signIn(other, reviewer, `/articles/${article.id}`);
   const theirs = await openCard(other);
 

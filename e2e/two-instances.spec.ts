@@ -12,11 +12,21 @@ test.skip(!E2E_SECOND_PORT, "needs a second instance on the same database (npm t
 
 const FIRST = `http://localhost:${E2E_PORT}`;
 const SECOND = `http://localhost:${E2E_SECOND_PORT}`;
-const SECOND_SENTENCE = "Earlier, China’s leader, Xi Jinping, had told Putin that Moscow should negotiate with the government in Kyiv.";
+const SECOND_SENTENCE =
+  "Earlier, China’s leader, Xi Jinping, had told Putin that Moscow should negotiate with the government in Kyiv.";
 const MINSK = "The readout added that Minsk was chosen as the venue for the proposed talk.";
-const SOURCE = { url: "https://www.reuters.com/world/china-xi-putin-call-2022-02-25/", title: "Xi tells Putin he supports talks with Ukraine" };
+const SOURCE = {
+  url: "https://www.reuters.com/world/china-xi-putin-call-2022-02-25/",
+  title: "Xi tells Putin he supports talks with Ukraine",
+};
 
-test("a claim rated through one instance is seen through the other, and a stale edit there is refused", async ({ browser, page, editor, article, playwright }) => {
+test("a claim rated through one instance is seen through the other, and a stale edit there is refused", async ({
+  browser,
+  page,
+  editor,
+  article,
+  playwright,
+}) => {
   // Editor A works on instance 1.
   await signIn(page, editor, `${FIRST}/articles/${article.id}`);
   await selectPassage(page, SECOND_SENTENCE);
@@ -32,6 +42,8 @@ test("a claim rated through one instance is seen through the other, and a stale 
   const colleague = await createUser("EDITOR");
   const context = await browser.newContext();
   const other = await context.newPage();
+  // B's live connection is down (decision 0018), so that a stale edit reaches the server's version check.
+  await other.route("**/api/articles/*/events", (route) => route.abort());
   await signIn(other, colleague, `${SECOND}/articles/${article.id}`);
   const theirs = card(other, "Earlier, China’s leader");
   await expect(theirs).toContainText(`by ${editor.name}`);
@@ -49,7 +61,9 @@ test("a claim rated through one instance is seen through the other, and a stale 
   // ... changes it through instance 1 (another tab) ...
   const elsewhere = await clientFor(playwright.request, FIRST, colleague);
   const claim = (await listClaims(elsewhere, article.id)).find((summary) => summary.authorId === colleague.id)!;
-  const changed = await elsewhere.patch(`/api/annotations/${claim.id}`, { data: { version: claim.version, note: "Changed on the other instance." } });
+  const changed = await elsewhere.patch(`/api/annotations/${claim.id}`, {
+    data: { version: claim.version, note: "Changed on the other instance." },
+  });
   expect(changed.status()).toBe(200);
   await elsewhere.dispose();
 

@@ -39,15 +39,22 @@ const encoder = new TextEncoder();
 const INBOX_HINT_DELAY_MS = 500;
 const WORKERS_CACHE_MS = 5_000;
 
+type Limits = { [K in keyof typeof LIVE_LIMITS]: number };
+
 export class LiveHub {
   readonly instance = randomUUID();
-  private readonly counter = new ConnectionCounter(LIVE_LIMITS);
+  private readonly counter: ConnectionCounter;
   private readonly byArticle = new Map<string, Set<Connection>>();
   private readonly byUser = new Map<string, Set<Connection>>();
-  private readonly presence = new PresenceBook(LIVE_LIMITS.presenceTtlMs);
+  private readonly presence: PresenceBook;
   private readonly workers = new Map<string, { at: number; ids: Promise<Set<string>> }>();
   private unsubscribe: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly limits: Limits = LIVE_LIMITS) {
+    this.counter = new ConnectionCounter(limits);
+    this.presence = new PresenceBook(limits.presenceTtlMs);
+  }
 
   /** Streams open on this instance (the bench reads it). */
   get size(): number {
@@ -128,7 +135,7 @@ export class LiveHub {
    * announced (or both: the page's feed read is idempotent), never neither.
    */
   private async greet(connection: Connection, request: OpenStream): Promise<void> {
-    this.send(connection, `retry: ${LIVE_LIMITS.retryMs}\n\n`);
+    this.send(connection, `retry: ${this.limits.retryMs}\n\n`);
     if (!request.articleId) {
       this.send(connection, formatSse("ready", {}));
       return;
@@ -143,7 +150,7 @@ export class LiveHub {
   private send(connection: Connection, text: string): void {
     if (connection.closed) return;
     const waiting = -(connection.controller.desiredSize ?? 0);
-    if (waiting > LIVE_LIMITS.maxBufferedBytes) {
+    if (waiting > this.limits.maxBufferedBytes) {
       // The client does not read: let it go rather than hold its backlog. It reconnects and catches up.
       connection.close();
       return;
@@ -163,13 +170,13 @@ export class LiveHub {
       timer.unref();
       this.timers.push(timer);
     };
-    every(LIVE_LIMITS.heartbeatMs, () => {
+    every(this.limits.heartbeatMs, () => {
       for (const connections of this.byUser.values()) for (const c of connections) this.send(c, SSE_HEARTBEAT);
     });
-    every(LIVE_LIMITS.presenceBeatMs, () => {
+    every(this.limits.presenceBeatMs, () => {
       for (const articleId of this.byArticle.keys()) this.announceReaders(articleId);
     });
-    every(LIVE_LIMITS.presenceTtlMs / 5, () => {
+    every(this.limits.presenceTtlMs / 5, () => {
       for (const articleId of this.presence.expire(Date.now())) this.sendReaders(articleId);
     });
   }
