@@ -69,6 +69,9 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   // Each person's own inbox: every actor has an item of the world's replies to mark done.
   ["GET /api/inbox", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   ["POST /api/inbox/done", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  // Live updates (decision 0018): every reader of the article, and each person's own inbox hints.
+  ["GET /api/articles/{id}/events", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/inbox/events", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   // A second editor signs off or returns a verdict; never its author (decision 0015).
   ["POST /api/annotations/{id}/review (approve)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
   ["POST /api/annotations/{id}/review (return)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
@@ -100,6 +103,8 @@ interface Route {
   data?: (world: World) => Record<string, unknown>;
   multipart?: (world: World) => Record<string, string>;
   headers?: Record<string, string>;
+  /** An event stream: its status and first event are read, then the client hangs up. */
+  stream?: true;
 }
 
 const LD = { Accept: "application/ld+json" };
@@ -190,7 +195,17 @@ const ROUTES = {
   "DELETE /api/replies/{id}": { method: "DELETE", path: (world) => `/api/replies/${world.replyId}` },
   "GET /api/people": { method: "GET", path: () => "/api/people" },
   "GET /api/inbox": { method: "GET", path: () => "/api/inbox" },
-  "POST /api/inbox/done": { method: "POST", path: () => "/api/inbox/done", data: (world) => ({ keys: world.inboxKeys }) },
+  "GET /api/articles/{id}/events": {
+    method: "GET",
+    path: (world) => `/api/articles/${world.article.id}/events`,
+    stream: true,
+  },
+  "GET /api/inbox/events": { method: "GET", path: () => "/api/inbox/events", stream: true },
+  "POST /api/inbox/done": {
+    method: "POST",
+    path: () => "/api/inbox/done",
+    data: (world) => ({ keys: world.inboxKeys }),
+  },
   "GET /api/articles/{id}/revisions": { method: "GET", path: (world) => `/api/articles/${world.article.id}/revisions` },
   "POST /api/articles/{id}/revisions": {
     method: "POST",
@@ -207,7 +222,11 @@ const ROUTES = {
     path: (world) => `${claimUrl(world.claimId)}/anchor`,
     data: (world) => {
       const start = world.article.text.indexOf(SENTENCES.bridge);
-      return { version: world.version, decision: "reattach", position: { start, end: start + SENTENCES.bridge.length } };
+      return {
+        version: world.version,
+        decision: "reattach",
+        position: { start, end: start + SENTENCES.bridge.length },
+      };
     },
   },
   "POST /api/annotations/{id}/review (approve)": {
@@ -248,7 +267,10 @@ test.describe("access matrix", () => {
   async function freshWorld(): Promise<World> {
     const article = await createArticle(clients.owner);
     // Rated (Unproven needs no source), so it awaits review: the review rows can be allowed.
-    const claim = await createClaim(clients.owner, article, SENTENCES.budget, { note: "The owner's note.", status: "UNPROVEN" });
+    const claim = await createClaim(clients.owner, article, SENTENCES.budget, {
+      note: "The owner's note.",
+      status: "UNPROVEN",
+    });
     const tag = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const reply = async (client: APIRequestContext, text: string) => {
       const response = await client.post(`${claimUrl(claim.id)}/replies`, { data: { text } });
@@ -276,25 +298,36 @@ test.describe("access matrix", () => {
     const onArticle = { claim: { articleId: world.article.id } };
     const [added, claims, sources, events, reviews, article, claim, accountsAdded, throwaway, replies, reply, done] =
       await Promise.all([
-      db.article.count({ where: { title: world.marker } }),
-      db.claim.count({ where: { articleId: world.article.id } }),
-      db.source.count({ where: onArticle }),
-      db.claimEvent.count({ where: onArticle }),
-      db.review.count({ where: onArticle }),
-      db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
-      db.claim.findUniqueOrThrow({
-        where: { id: world.claimId },
-        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true, authorId: true, reviewState: true },
-      }),
-      db.user.count({ where: { email: world.newEmail } }),
-      db.user.findUniqueOrThrow({
-        where: { id: world.throwaway.id },
-        select: { role: true, deactivatedAt: true, passwordHash: true },
-      }),
-      db.reply.count({ where: onArticle }),
-      db.reply.findUniqueOrThrow({ where: { id: world.replyId }, select: { text: true, editedAt: true, deletedAt: true } }),
-      db.inboxDone.count({ where: { key: { in: world.inboxKeys } } }),
-    ]);
+        db.article.count({ where: { title: world.marker } }),
+        db.claim.count({ where: { articleId: world.article.id } }),
+        db.source.count({ where: onArticle }),
+        db.claimEvent.count({ where: onArticle }),
+        db.review.count({ where: onArticle }),
+        db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
+        db.claim.findUniqueOrThrow({
+          where: { id: world.claimId },
+          select: {
+            version: true,
+            status: true,
+            note: true,
+            deletedAt: true,
+            updatedAt: true,
+            authorId: true,
+            reviewState: true,
+          },
+        }),
+        db.user.count({ where: { email: world.newEmail } }),
+        db.user.findUniqueOrThrow({
+          where: { id: world.throwaway.id },
+          select: { role: true, deactivatedAt: true, passwordHash: true },
+        }),
+        db.reply.count({ where: onArticle }),
+        db.reply.findUniqueOrThrow({
+          where: { id: world.replyId },
+          select: { text: true, editedAt: true, deletedAt: true },
+        }),
+        db.inboxDone.count({ where: { key: { in: world.inboxKeys } } }),
+      ]);
     return {
       added,
       claims,
@@ -312,7 +345,32 @@ test.describe("access matrix", () => {
     };
   }
 
-  function send(client: APIRequestContext, route: Route, world: World): Promise<APIResponse> {
+  type Answer = Pick<APIResponse, "status" | "body" | "headers">;
+
+  /** A stream never ends: read its status and first event with fetch, then hang up. */
+  async function openStream(client: APIRequestContext, path: string): Promise<Answer> {
+    const { cookies } = await client.storageState();
+    const abort = new AbortController();
+    const response = await fetch(`http://localhost:${E2E_PORT}${path}`, {
+      headers: { cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+      signal: abort.signal,
+    });
+    let text = "";
+    if (response.ok && response.body) {
+      const reader = response.body.getReader();
+      while (!text.includes("event: ready")) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      abort.abort();
+    } else text = await response.text();
+    const headers = Object.fromEntries(response.headers);
+    return { status: () => response.status, headers: () => headers, body: async () => Buffer.from(text) };
+  }
+
+  function send(client: APIRequestContext, route: Route, world: World): Promise<Answer> {
+    if (route.stream) return openStream(client, route.path(world));
     return client.fetch(route.path(world), {
       method: route.method,
       ...(route.headers ? { headers: route.headers } : {}),
@@ -337,6 +395,11 @@ test.describe("access matrix", () => {
         const response = await send(clients[actor], route, world);
         const body = await response.body();
         expect(response.status(), body.toString("utf8", 0, 300)).toBe(status);
+
+        if (route.stream && status === 200) {
+          expect(response.headers()["content-type"]).toMatch(/^text\/event-stream/);
+          expect(body.toString("utf8")).toContain("event: ready");
+        }
 
         const after = await stateOf(world);
         if (status >= 400) {

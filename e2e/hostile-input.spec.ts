@@ -558,6 +558,8 @@ const ID_ROUTES: PathRoute[] = [
   ["GET /api/articles/{id}/annotations", "GET", (id) => annotationsUrl(id)],
   ["POST /api/articles/{id}/annotations", "POST", (id) => annotationsUrl(id)],
   ["GET /api/articles/{id}/report", "GET", (id) => `/api/articles/${id}/report?format=json`],
+  // The live stream of an unknown article is a 404, never a stream (a bad Last-Event-ID is ignored: lib/live/live.test.ts).
+  ["GET /api/articles/{id}/events", "GET", (id) => `/api/articles/${id}/events`],
   ["GET /api/annotations/{id}", "GET", (id) => claimUrl(id)],
   ["GET /api/annotations/{id}/history", "GET", (id) => `${claimUrl(id)}/history`],
   ["PATCH /api/annotations/{id}", "PATCH", (id) => claimUrl(id)],
@@ -695,7 +697,11 @@ const REVIEW_CLAIM: Array<Row<ReviewInput>> = [
   ["return without a comment", rated((w) => ({ version: w.version, decision: "return" })), 422],
   ["return with an empty comment", rated((w) => ({ version: w.version, decision: "return", comment: "" })), 422],
   ["return with a blank comment", rated((w) => ({ version: w.version, decision: "return", comment: " \n\t " })), 422],
-  ["return with a comment of 2,001 characters", rated((w) => ({ version: w.version, decision: "return", comment: "x".repeat(2001) })), 422],
+  [
+    "return with a comment of 2,001 characters",
+    rated((w) => ({ version: w.version, decision: "return", comment: "x".repeat(2001) })),
+    422,
+  ],
   ["comment a number", rated((w) => ({ version: w.version, decision: "return", comment: 42 })), 422],
   ["comment null", rated((w) => ({ version: w.version, decision: "return", comment: null })), 422],
   ...LONE_SURROGATES.map(([label, text]): Row<ReviewInput> => [
@@ -724,7 +730,17 @@ const REVIEW_CLAIM: Array<Row<ReviewInput>> = [
 
 // ---------------------------------------------------------------------------------------------
 
-const TABLES = { CREATE_CLAIM, PATCH_CLAIM, DELETE_CLAIM, REPLY, INBOX_DONE, REVIEW_CLAIM, ADD_ARTICLE, GET_QUERY, BAD_PATHS };
+const TABLES = {
+  CREATE_CLAIM,
+  PATCH_CLAIM,
+  DELETE_CLAIM,
+  REPLY,
+  INBOX_DONE,
+  REVIEW_CLAIM,
+  ADD_ARTICLE,
+  GET_QUERY,
+  BAD_PATHS,
+};
 const REFUSED = Object.values(TABLES).reduce((sum, rows) => sum + rows.length, 0);
 const CONTROL_OR_BIDI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -766,7 +782,10 @@ test.describe("hostile input over HTTP", () => {
         select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true },
       }),
       db.reply.count({ where: onArticle }),
-      db.reply.findUniqueOrThrow({ where: { id: world.replyId }, select: { text: true, editedAt: true, deletedAt: true } }),
+      db.reply.findUniqueOrThrow({
+        where: { id: world.replyId },
+        select: { text: true, editedAt: true, deletedAt: true },
+      }),
       db.inboxDone.count({ where: { userId: editor.id } }),
     ]);
     world.version = claim.version;
@@ -828,16 +847,25 @@ test.describe("hostile input over HTTP", () => {
 
   for (const [name, input, status] of REPLY) {
     test(`POST /api/annotations/{id}/replies: ${name} → ${status}`, async () => {
-      await refuses(sendJson("post", (w) => `${claimUrl(w.claimId)}/replies`, input), status);
+      await refuses(
+        sendJson("post", (w) => `${claimUrl(w.claimId)}/replies`, input),
+        status,
+      );
     });
     test(`PATCH /api/replies/{id}: ${name} → ${status}`, async () => {
-      await refuses(sendJson("patch", (w) => `/api/replies/${w.replyId}`, input), status);
+      await refuses(
+        sendJson("patch", (w) => `/api/replies/${w.replyId}`, input),
+        status,
+      );
     });
   }
 
   for (const [name, input, status] of INBOX_DONE) {
     test(`POST /api/inbox/done: ${name} → ${status}`, async () => {
-      await refuses(sendJson("post", () => "/api/inbox/done", input), status);
+      await refuses(
+        sendJson("post", () => "/api/inbox/done", input),
+        status,
+      );
     });
   }
 
@@ -922,7 +950,12 @@ const ADMIN_ROWS: Array<[name: string, route: AdminRoute, input: AdminInput, sta
   ["create: password of 201 characters", "create", account({ password: "p".repeat(201) }), 422],
   ["create: password as a number", "create", account({ password: 123456789012 }), 422],
   ["create: unknown field", "create", account({ isAdmin: true }), 422],
-  ["create: __proto__ field", "create", raw('{"name":"x","email":"x@example.org","role":"EDITOR","__proto__":{"role":"ADMIN"}}'), 422],
+  [
+    "create: __proto__ field",
+    "create",
+    raw('{"name":"x","email":"x@example.org","role":"EDITOR","__proto__":{"role":"ADMIN"}}'),
+    422,
+  ],
   ["create: an existing email, in capitals", "create", (w) => account({ email: w.target.email.toUpperCase() })(), 409],
   ["update: empty object", "update", () => ({}), 422],
   ["update: active as text", "update", () => ({ active: "false" }), 422],
@@ -954,7 +987,12 @@ test.describe("hostile input to the admin routes", () => {
     await signInApi(api, admin);
     const testArticle = await createArticle(api);
     const claim = await createClaim(api, testArticle, SENTENCES.budget);
-    world = { target: { id: target.id, email: target.email }, adminId: admin.id, claimId: claim.id, version: claim.version };
+    world = {
+      target: { id: target.id, email: target.email },
+      adminId: admin.id,
+      claimId: claim.id,
+      version: claim.version,
+    };
   });
 
   test.afterAll(async () => {
@@ -962,13 +1000,18 @@ test.describe("hostile input to the admin routes", () => {
   });
 
   const stored = async () => ({
-    users: await db.user.count({ where: { email: { in: ["hostile-newcomer@test.factline.test", world.target.email] } } }),
+    users: await db.user.count({
+      where: { email: { in: ["hostile-newcomer@test.factline.test", world.target.email] } },
+    }),
     accounts: await db.user.findMany({
       where: { id: { in: [world.target.id, world.adminId] } },
       select: { id: true, role: true, deactivatedAt: true, passwordHash: true },
       orderBy: { id: "asc" },
     }),
-    claim: await db.claim.findUniqueOrThrow({ where: { id: world.claimId }, select: { authorId: true, version: true } }),
+    claim: await db.claim.findUniqueOrThrow({
+      where: { id: world.claimId },
+      select: { authorId: true, version: true },
+    }),
     events: await db.claimEvent.count({ where: { claimId: world.claimId } }),
   });
 

@@ -129,10 +129,28 @@ async function waitForServer(port: number): Promise<void> {
 
 function stopServer(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    // The whole group: npx, tsx and the Next.js server it started.
     process.kill(-child.pid!, "SIGTERM");
   });
+}
+
+/** Until nothing answers on the port any more (the server's own process may outlive its parents a moment). */
+async function waitForStopped(port: number): Promise<void> {
+  for (const until = Date.now() + 30_000; Date.now() < until;) {
+    try {
+      await fetch(`http://localhost:${port}/login`);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server on port ${port} did not stop`);
 }
 
 test("after the server restarts mid-session, the page reconnects and shows a change made during the outage", async ({
@@ -152,6 +170,7 @@ test("after the server restarts mid-session, the page reconnects and shows a cha
     await expect(liveStatus(other).getByText(`Also reading:`)).toHaveCount(0);
 
     await stopServer(server);
+    await waitForStopped(port);
     await expect(liveStatus(other).getByText("Reconnecting…")).toBeVisible();
     // While B's server is down, A (on the other server) marks a claim.
     await selectPassage(page, MINSK);

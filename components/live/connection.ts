@@ -90,10 +90,18 @@ async function run(url: string, signal: AbortSignal): Promise<void> {
         setState({ state: "stopped", message: await errorOf(response, "Live updates stopped: reload the page.") });
         return;
       }
-      if (response.status === 429 || response.status === 503) {
+      const retryAfterMs = Number(response.headers.get("retry-after") ?? 30) * 1_000;
+      if (response.status === 429) {
+        // Past this person's cap: say so, and try again later (a tab closed elsewhere frees a place).
         setState({ state: "stopped", message: await errorOf(response, "Live updates are paused.") });
-        await sleep(Number(response.headers.get("retry-after") ?? 30) * 1_000, signal);
+        await sleep(retryAfterMs, signal);
         continue;
+      }
+      if (response.status === 503) {
+        // Busy or restarting: a transient failure, retried as one.
+        failures++;
+        waitMs = Math.max(waitMs, retryAfterMs);
+        throw new Error("busy");
       }
       if (!response.ok || !response.body) throw new Error(`status ${response.status}`);
       await read(response.body, signal, (message) => {
@@ -110,9 +118,9 @@ async function run(url: string, signal: AbortSignal): Promise<void> {
       });
       // The server closed the stream (restart, or it let a slow reader go): reconnect at once.
       waitMs = retryMs;
-    } catch {
+    } catch (error) {
       if (signal.aborted) return;
-      failures++;
+      if (!(error instanceof Error && error.message === "busy")) failures++;
     }
     if (signal.aborted) return;
     setState({ state: "reconnecting" });

@@ -49,6 +49,7 @@ export class LiveHub {
   private readonly presence: PresenceBook;
   private readonly workers = new Map<string, { at: number; ids: Promise<Set<string>> }>();
   private unsubscribe: (() => void) | null = null;
+  private stopping = false;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly limits: Limits = LIVE_LIMITS) {
@@ -64,6 +65,11 @@ export class LiveHub {
   /** The stream's Response; 429 past the per-user cap, 503 past the instance's. */
   async open(request: OpenStream): Promise<Response> {
     this.start();
+    if (this.stopping) {
+      throw new Problem("busy", "This server is restarting: live updates resume in a moment.", undefined, {
+        retryAfterSeconds: 1,
+      });
+    }
     const refusal = this.counter.admit(request.user.id);
     if (refusal) {
       throw refusal.kind === "user"
@@ -165,6 +171,15 @@ export class LiveHub {
   private start(): void {
     if (this.unsubscribe) return;
     this.unsubscribe = subscribeBus((message) => this.receive(message));
+    // A server stopping waits for its open responses: streams never end by themselves, so end
+    // them, and the pages reconnect (to this instance once restarted, or to another one).
+    // A stream asked for meanwhile (on a kept-alive connection) would hold the server up again: refused.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => {
+        this.stopping = true;
+        this.closeAll();
+      });
+    }
     const every = (ms: number, work: () => void) => {
       const timer = setInterval(work, ms);
       timer.unref();
@@ -181,9 +196,13 @@ export class LiveHub {
     });
   }
 
+  private closeAll(): void {
+    for (const connections of [...this.byUser.values()]) for (const c of [...connections]) c.close();
+  }
+
   /** Stops listening and closes every stream (tests). */
   stop(): void {
-    for (const connections of [...this.byUser.values()]) for (const c of [...connections]) c.close();
+    this.closeAll();
     this.unsubscribe?.();
     this.unsubscribe = null;
     for (const timer of this.timers) clearInterval(timer);
