@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { subscribeLive } from "@/components/live/connection";
 import type { InboxAnswer } from "@/lib/inbox/items";
-import { INBOX_CHANGED_EVENT, fetchInbox } from "./api";
+import { INBOX_CHANGED_EVENT, INBOX_MARKED_EVENT, fetchInbox } from "./api";
 
 // A burst of hints (a colleague rating several claims) reads the inbox once.
 const DEBOUNCE_MS = 400;
@@ -22,6 +22,12 @@ export function InboxLink({ initialCount }: { initialCount: number }) {
     setRendered(initialCount);
     setCount(initialCount);
   }
+  // Moves on with every newer count from elsewhere (a server render, the inbox page's own marking):
+  // a read begun before it answers what was true before, and is dropped.
+  const newer = useRef(0);
+  useEffect(() => {
+    newer.current++;
+  }, [initialCount]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -30,8 +36,9 @@ export function InboxLink({ initialCount }: { initialCount: number }) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
+        const asOf = newer.current;
         void fetchInbox().then((result) => {
-          if (!result.ok || !result.value) return;
+          if (!result.ok || !result.value || asOf !== newer.current) return;
           setCount(result.value.open);
           window.dispatchEvent(new CustomEvent<InboxAnswer>(INBOX_CHANGED_EVENT, { detail: result.value }));
         });
@@ -48,8 +55,16 @@ export function InboxLink({ initialCount }: { initialCount: number }) {
         }
       },
     });
+    const onMarked = (event: Event) => {
+      const answer = (event as CustomEvent<InboxAnswer>).detail;
+      newer.current++;
+      if (timer) clearTimeout(timer);
+      if (typeof answer?.open === "number") setCount(answer.open);
+    };
+    window.addEventListener(INBOX_MARKED_EVENT, onMarked);
     return () => {
       if (timer) clearTimeout(timer);
+      window.removeEventListener(INBOX_MARKED_EVENT, onMarked);
       unsubscribe();
     };
   }, []);

@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from "react";
 import { INBOX_KIND_LABEL, type InboxItem } from "@/lib/inbox/items";
 import { formatDateTime, plural } from "@/lib/format";
 import { ReplyText } from "@/components/claims/ReplyText";
-import { INBOX_CHANGED_EVENT, postInboxDone } from "./api";
+import { INBOX_CHANGED_EVENT, INBOX_MARKED_EVENT, postInboxDone } from "./api";
 
 /** The inbox's items with Mark done / Mark all done and a Show done toggle. */
 export function InboxList({ initialItems }: { initialItems: InboxItem[] }) {
@@ -44,6 +44,7 @@ export function InboxList({ initialItems }: { initialItems: InboxItem[] }) {
     const changed = new Set(keys);
     setItems((current) => current.map((item) => (changed.has(item.key) ? { ...item, done } : item)));
     setNotice(done ? `${plural(keys.length, "item")} marked done.` : "Marked as not done.");
+    window.dispatchEvent(new CustomEvent(INBOX_MARKED_EVENT, { detail: result.value }));
     // The header's count is rendered on the server.
     router.refresh();
   }

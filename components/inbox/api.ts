@@ -13,3 +13,6 @@ export function fetchInbox(): Promise<ApiResult<InboxAnswer>> {
 
 /** Sent on window when a live hint made the header read the inbox again: the inbox page follows. */
 export const INBOX_CHANGED_EVENT = "factline:inbox";
+
+/** Sent on window by the inbox page with the answer of its own Mark done: the header's count, at once. */
+export const INBOX_MARKED_EVENT = "factline:inbox-marked";
