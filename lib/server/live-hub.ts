@@ -7,6 +7,7 @@ import { PresenceBook } from "@/lib/live/presence";
 import { db } from "./db";
 import { claimSeqOf } from "./claims";
 import { publishPresence, subscribeBus, type BusMessage } from "./live-bus";
+import { isStopping, onStop } from "./shutdown";
 import type { SessionUser } from "./session";
 
 /*
@@ -49,7 +50,6 @@ export class LiveHub {
   private readonly presence: PresenceBook;
   private readonly workers = new Map<string, { at: number; ids: Promise<Set<string>> }>();
   private unsubscribe: (() => void) | null = null;
-  private stopping = false;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly limits: Limits = LIVE_LIMITS) {
@@ -65,7 +65,7 @@ export class LiveHub {
   /** The stream's Response; 429 past the per-user cap, 503 past the instance's. */
   async open(request: OpenStream): Promise<Response> {
     this.start();
-    if (this.stopping) {
+    if (isStopping()) {
       throw new Problem("busy", "This server is restarting: live updates resume in a moment.", undefined, {
         retryAfterSeconds: 1,
       });
@@ -173,13 +173,7 @@ export class LiveHub {
     this.unsubscribe = subscribeBus((message) => this.receive(message));
     // A server stopping waits for its open responses: streams never end by themselves, so end
     // them, and the pages reconnect (to this instance once restarted, or to another one).
-    // A stream asked for meanwhile (on a kept-alive connection) would hold the server up again: refused.
-    for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.once(signal, () => {
-        this.stopping = true;
-        this.closeAll();
-      });
-    }
+    onStop(() => this.closeAll());
     const every = (ms: number, work: () => void) => {
       const timer = setInterval(work, ms);
       timer.unref();

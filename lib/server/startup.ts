@@ -1,5 +1,6 @@
 import { readServerEnv } from "./env";
 import { distrustForwardedHeaders } from "./forwarded-headers";
+import { watchShutdown } from "./shutdown";
 
 /**
  * The server's start (instrumentation.ts, Node.js runtime only): a wrong setting stops it with its
@@ -11,6 +12,7 @@ export function startServer(): void {
   try {
     const config = readServerEnv();
     if (!config.trustProxy) distrustForwardedHeaders();
+    watchShutdown();
   } catch (error) {
     console.error(`\nFactline cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
