@@ -36,22 +36,23 @@ export function SuggestionsPanel({ enabled, onToggle, view, shown, error, onMark
   const headingId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  // After a mark or a dismissal the item is gone: focus goes to the one now in its place.
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // After a dismissal the item is gone: focus goes to the one now in its place.
+  const focusIndex = useRef<number | null>(null);
 
   useEffect(() => {
-    if (focusIndex === null) return;
+    const index = focusIndex.current;
+    if (index === null) return;
+    focusIndex.current = null;
     const items = listRef.current?.querySelectorAll<HTMLElement>(":scope > li");
-    if (items && items.length) items[Math.min(focusIndex, items.length - 1)]?.focus();
-    setFocusIndex(null);
-  }, [focusIndex, shown]);
+    if (items && items.length) items[Math.min(index, items.length - 1)]?.focus();
+  }, [shown]);
 
   const act = async (suggestion: SuggestionView, index: number, action: "mark" | "dismiss") => {
     if (busy) return;
     setBusy(suggestion.id);
     const ok = action === "mark" ? await onMark(suggestion) : await onDismiss(suggestion.id);
     setBusy(null);
-    if (ok && action === "dismiss") setFocusIndex(index);
+    if (ok && action === "dismiss") focusIndex.current = index;
   };
 
   const onItemKeyDown = (event: KeyboardEvent<HTMLLIElement>, suggestion: SuggestionView, index: number) => {
@@ -64,7 +65,9 @@ export function SuggestionsPanel({ enabled, onToggle, view, shown, error, onMark
   };
 
   const showInText = (id: string) =>
-    document.querySelector(`[data-suggestion-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    document
+      .querySelector(`[data-suggestion-id="${CSS.escape(id)}"]`)
+      ?.scrollIntoView({ block: "center", behavior: "smooth" });
 
   return (
     <section className="suggestions" aria-labelledby={headingId}>
@@ -101,7 +104,9 @@ export function SuggestionsPanel({ enabled, onToggle, view, shown, error, onMark
                     <span className="claims-sr-only"> suggestion, score {Math.round(suggestion.score * 100)}%</span>
                   </span>{" "}
                   <q className="suggestion-quote" onClick={() => showInText(suggestion.id)}>
-                    {suggestion.text.length > QUOTE_MAX ? `${suggestion.text.slice(0, QUOTE_MAX - 1)}…` : suggestion.text}
+                    {suggestion.text.length > QUOTE_MAX
+                      ? `${suggestion.text.slice(0, QUOTE_MAX - 1)}…`
+                      : suggestion.text}
                   </q>
                   <span className="suggestion-actions">
                     <button
@@ -112,7 +117,11 @@ export function SuggestionsPanel({ enabled, onToggle, view, shown, error, onMark
                     >
                       Mark as claim
                     </button>
-                    <button type="button" disabled={busy !== null} onClick={() => void act(suggestion, index, "dismiss")}>
+                    <button
+                      type="button"
+                      disabled={busy !== null}
+                      onClick={() => void act(suggestion, index, "dismiss")}
+                    >
                       Dismiss
                     </button>
                   </span>

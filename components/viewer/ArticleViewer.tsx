@@ -10,7 +10,12 @@ import type { PlacedClaim } from "@/lib/claims/placement";
 import { createClaimHighlights, showHighlights } from "./claim-highlights";
 import { ReadOnlyCaret } from "./read-only-caret";
 import { highlightsFor } from "./highlight-classes";
-import { createSuggestionUnderlines, showUnderlines, underlinesFor, type SuggestionMark } from "./suggestion-underlines";
+import {
+  createSuggestionUnderlines,
+  showUnderlines,
+  underlinesFor,
+  type SuggestionMark,
+} from "./suggestion-underlines";
 import { StaticDocument } from "./StaticDocument";
 import { useSelectedPassage } from "./useSelectedPassage";
 import "./prosemirror-core.css";
@@ -85,7 +90,12 @@ export function ArticleViewer({
     const claimHighlights = createClaimHighlights(highlights);
     return {
       ...EDITOR_OPTIONS,
-      extensions: [...articleExtensions, claimHighlights.extension, createSuggestionUnderlines().extension, ReadOnlyCaret],
+      extensions: [
+        ...articleExtensions,
+        claimHighlights.extension,
+        createSuggestionUnderlines().extension,
+        ReadOnlyCaret,
+      ],
       editorProps: { ...EDITOR_OPTIONS.editorProps, decorations: claimHighlights.decorations },
       content: doc,
     };

@@ -30,7 +30,9 @@ export function visibleSuggestions<T extends StoredSuggestion>(
 ): T[] {
   // A few hundred suggestions against at most a few thousand claims: a plain scan is fast enough.
   return suggestions
-    .filter((suggestion) => !dismissedKeys.has(suggestion.textKey) && !claims.some((claim) => overlaps(suggestion, claim)))
+    .filter(
+      (suggestion) => !dismissedKeys.has(suggestion.textKey) && !claims.some((claim) => overlaps(suggestion, claim)),
+    )
     .sort((a, b) => b.score - a.score || a.start - b.start);
 }
 

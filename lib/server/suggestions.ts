@@ -37,7 +37,10 @@ export async function computeSuggestions(articleId: string, now = new Date()): P
     db.suggestionRun.updateMany({
       where: {
         id: runId,
-        OR: [{ state: "pending" }, { state: "computing", claimedAt: { lt: new Date(now.getTime() - CLAIM_EXPIRES_MS) } }],
+        OR: [
+          { state: "pending" },
+          { state: "computing", claimedAt: { lt: new Date(now.getTime() - CLAIM_EXPIRES_MS) } },
+        ],
       },
       data: { state: "computing", claimToken: token, claimedAt: now },
     }),
@@ -135,7 +138,13 @@ export async function readSuggestions(articleId: string, now = new Date()): Prom
       suggestions: { select: { id: true, start: true, end: true, score: true, strength: true, textKey: true } },
     },
   });
-  const pending: SuggestionsView = { revision: article.revision, state: "pending", language: null, suggestions: [], dismissed: 0 };
+  const pending: SuggestionsView = {
+    revision: article.revision,
+    state: "pending",
+    language: null,
+    suggestions: [],
+    dismissed: 0,
+  };
   if (!run || run.state === "pending") {
     scheduleSuggestions(articleId);
     return pending;
@@ -176,7 +185,13 @@ const languageOf = (value: string | null): SuggestionsLanguage =>
 /** Where the article's live claims are in this revision (placed or awaiting confirmation). */
 async function claimRanges(articleId: string, revision: number): Promise<{ start: number; end: number }[]> {
   const rows = await db.claim.findMany({
-    where: { articleId, deletedAt: null, anchorRevision: revision, anchorStart: { not: null }, anchorEnd: { not: null } },
+    where: {
+      articleId,
+      deletedAt: null,
+      anchorRevision: revision,
+      anchorStart: { not: null },
+      anchorEnd: { not: null },
+    },
     select: { anchorStart: true, anchorEnd: true },
   });
   return rows.map((row) => ({ start: row.anchorStart ?? 0, end: row.anchorEnd ?? 0 }));
