@@ -50,9 +50,11 @@ export function SuggestionsPanel({ enabled, onToggle, view, shown, error, onMark
   const act = async (suggestion: SuggestionView, index: number, action: "mark" | "dismiss") => {
     if (busy) return;
     setBusy(suggestion.id);
+    // A dismissal hides the item at once (before the server answers): focus the next one then.
+    if (action === "dismiss") focusIndex.current = index;
     const ok = action === "mark" ? await onMark(suggestion) : await onDismiss(suggestion.id);
+    if (!ok) focusIndex.current = null;
     setBusy(null);
-    if (ok && action === "dismiss") focusIndex.current = index;
   };
 
   const onItemKeyDown = (event: KeyboardEvent<HTMLLIElement>, suggestion: SuggestionView, index: number) => {
