@@ -152,3 +152,38 @@ test("an article not in English says suggestions are for English articles only",
   await expect(items(page)).toHaveCount(0);
   await expect(underlines(page)).toHaveCount(0);
 });
+
+test("the report lists the check-worthy sentences not checked, when asked, without the dismissed ones", async ({
+  page,
+  editor,
+  article,
+}) => {
+  await openWithSuggestions(page, editor, article.id);
+  const marked = await quoteOf(items(page).first());
+  await items(page).first().getByRole("button", { name: "Mark as claim" }).click();
+  await expect(card(page, marked.slice(0, 30))).toBeVisible();
+  const dismissed = await quoteOf(items(page).first());
+  await items(page).first().getByRole("button", { name: "Dismiss" }).click();
+  await expect(items(page).filter({ hasText: dismissed.slice(0, 30) })).toHaveCount(0);
+  const left = await items(page).count();
+
+  await page.getByRole("link", { name: "Verification report" }).click();
+  const section = page.getByRole("region", { name: "Check-worthy sentences not checked" });
+  // Off by default.
+  await expect(page.getByRole("heading", { name: "Claims in reading order" })).toBeVisible();
+  await expect(section).toHaveCount(0);
+  await page.getByRole("link", { name: "Include check-worthy sentences not checked" }).click();
+  await expect(section).toBeVisible();
+  await expect(section.getByRole("listitem")).toHaveCount(left);
+  await expect(section.getByText(/1 suggested sentence was dismissed and is not listed\./)).toBeVisible();
+  await expect(section.getByText(dismissed.slice(0, 30))).toHaveCount(0);
+  await expect(section.getByText(marked.slice(0, 30))).toHaveCount(0);
+
+  // The exports that have a place for it carry it; the Markdown download is one.
+  const markdown = await page.request.get(`/api/articles/${article.id}/report?format=md&unchecked=1`);
+  expect(markdown.status()).toBe(200);
+  expect(await markdown.text()).toContain("## Check-worthy sentences not checked");
+  const csv = await page.request.get(`/api/articles/${article.id}/report?format=csv&unchecked=1`);
+  expect(csv.status()).toBe(422);
+  expect(((await csv.json()) as { error: string }).error).toMatch(/unchecked=1 works with pdf, md, json/);
+});

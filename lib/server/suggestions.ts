@@ -200,31 +200,45 @@ async function claimRanges(articleId: string, revision: number): Promise<{ start
 export const suggestionNotFound = () =>
   new Problem("not_found", "There is no such suggestion. The article may have a newer revision: reload the page.");
 
-/**
- * Hides a suggestion for everyone on its article, by its sentence's text (so it stays hidden in
- * later revisions). Dismissing one already dismissed keeps the first dismissal.
- */
-export async function dismissSuggestion(
-  user: SessionUser,
-  suggestionId: string,
-): Promise<{ articleId: string; dismissedAt: string; dismissedBy: { id: string; name: string } }> {
+/** A stored suggestion, by id (404 when there is none). */
+export async function findSuggestion(suggestionId: string): Promise<FoundSuggestion> {
   if (!isRecordId(suggestionId)) throw suggestionNotFound();
   const row = await db.suggestion.findUnique({
     where: { id: suggestionId },
     select: { start: true, end: true, textKey: true, run: { select: { articleId: true, revision: true } } },
   });
   if (!row) throw suggestionNotFound();
-  const { articleId, revision } = row.run;
+  return { start: row.start, end: row.end, textKey: row.textKey, ...row.run };
+}
+
+export interface FoundSuggestion {
+  articleId: string;
+  revision: number;
+  start: number;
+  end: number;
+  textKey: string;
+}
+
+/**
+ * Hides a suggestion for everyone on its article, by its sentence's text (so it stays hidden in
+ * later revisions). Dismissing one already dismissed keeps the first dismissal.
+ */
+export async function dismissSuggestion(
+  user: SessionUser,
+  suggestion: string | FoundSuggestion,
+): Promise<{ articleId: string; dismissedAt: string; dismissedBy: { id: string; name: string } }> {
+  const found = typeof suggestion === "string" ? await findSuggestion(suggestion) : suggestion;
+  const { articleId, revision, textKey } = found;
   const source = await db.articleRevision.findUnique({
     where: { articleId_number: { articleId, number: revision } },
     select: { text: true },
   });
-  const text = shortenSentence(source?.text.slice(row.start, row.end) ?? "");
+  const text = shortenSentence(source?.text.slice(found.start, found.end) ?? "");
   const select = { dismissedAt: true, dismissedBy: { select: { id: true, name: true } } } as const;
   const saved = await withBusyRetry(() =>
     db.suggestionDismissal.upsert({
-      where: { articleId_textKey: { articleId, textKey: row.textKey } },
-      create: { articleId, textKey: row.textKey, text, dismissedById: user.id },
+      where: { articleId_textKey: { articleId, textKey } },
+      create: { articleId, textKey, text, dismissedById: user.id },
       update: {},
       select,
     }),
