@@ -8,6 +8,7 @@ import { plainTextOf } from "@/lib/articles/plain-text";
 import { Problem } from "@/lib/errors";
 import { createClaim } from "@/lib/server/claims";
 import { db } from "@/lib/server/db";
+import { splitSentences } from "@/lib/suggestions";
 import { getPreferences, updatePreferences } from "@/lib/server/preferences";
 import { saveRevision } from "@/lib/server/revisions";
 import {
@@ -195,6 +196,22 @@ describe("bad input", () => {
       if (language) expect(view.language).toBe(language);
     });
   }
+
+  it("a long article (scored a slice at a time): offsets into the whole text, at most 1,000 kept", async () => {
+    const paragraphs = article.text.split("\n").filter(Boolean);
+    const long = Array.from({ length: 120 }, () => paragraphs).flat();
+    const big = await createArticle(db, erin.id, { paragraphs: long });
+    expect(big.text.length).toBeGreaterThan(100_000);
+    expect(await computeSuggestions(big.id)).toBe("computed");
+    const view = await readSuggestions(big.id);
+    expect(view.suggestions.length).toBeGreaterThan(100);
+    expect(view.suggestions.length).toBeLessThanOrEqual(1_000);
+    // Offsets shifted wrongly would cut sentences apart: every one is a sentence of the sample.
+    const sentences = new Set(splitSentences(article.text).map((sentence) => sentence.text));
+    for (const suggestion of view.suggestions) expect(sentences).toContain(suggestion.text);
+    // And the last slices were scored too.
+    expect(Math.max(...view.suggestions.map((suggestion) => suggestion.start))).toBeGreaterThan(big.text.length * 0.9);
+  });
 
   it("an unknown article is a 404 problem, not an error", async () => {
     await expect(readSuggestions("c000000000000000000000000")).rejects.toMatchObject({ kind: "not_found" });

@@ -2,10 +2,17 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { shortenSentence, suggestionTextKey } from "@/lib/claim-suggestions/keys";
 import type { SuggestionsLanguage, SuggestionsView, SuggestionView } from "@/lib/claim-suggestions/types";
+import { MAX_STORED_SUGGESTIONS, slicesOf } from "@/lib/claim-suggestions/slices";
 import { isStrength, visibleSuggestions } from "@/lib/claim-suggestions/visible";
 import { Problem } from "@/lib/errors";
 import { isRecordId } from "@/lib/ids";
-import { loadModel, suggestSentences } from "@/lib/suggestions";
+import {
+  detectLanguage,
+  loadModel,
+  suggestSentences,
+  type CheckworthinessModel,
+  type ScoredSentence,
+} from "@/lib/suggestions";
 import { articleNotFound } from "./articles";
 import { db, withBusyRetry, writeTransaction } from "./db";
 import type { SessionUser } from "./session";
@@ -48,8 +55,8 @@ export async function computeSuggestions(articleId: string, now = new Date()): P
   if (claimed.count === 0) return "skipped";
   try {
     const model = loadModel();
-    const result = suggestSentences(article.text, model);
-    const rows = result.sentences.map((sentence) => ({
+    const result = await scoreInSlices(article.text, model);
+    const rows = result.sentences.slice(0, MAX_STORED_SUGGESTIONS).map((sentence) => ({
       runId,
       start: sentence.start,
       end: sentence.end,
@@ -79,6 +86,33 @@ export async function computeSuggestions(articleId: string, now = new Date()): P
 }
 
 class LostClaim extends Error {}
+
+/**
+ * Scoring is synchronous: 20,000 words take well under half a second, but the longest article
+ * allowed (2.5 million characters) takes seconds. Scored a slice of paragraphs at a time, with a
+ * turn of the event loop between slices, the server keeps answering requests meanwhile.
+ */
+const SLICE_CHARS = 40_000;
+
+async function scoreInSlices(
+  text: string,
+  model: CheckworthinessModel,
+): Promise<{ language: SuggestionsLanguage; sentences: ScoredSentence[] }> {
+  if (text.length <= SLICE_CHARS) return suggestSentences(text, model);
+  const language = detectLanguage(text);
+  if (language !== "en") return { language, sentences: [] };
+  const sentences: ScoredSentence[] = [];
+  for (const slice of slicesOf(text, SLICE_CHARS)) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    // A slice in another language (a long quote) is left out, as a whole article would be.
+    const part = suggestSentences(text.slice(slice.start, slice.end), model);
+    for (const sentence of part.sentences) {
+      sentences.push({ ...sentence, start: sentence.start + slice.start, end: sentence.end + slice.start });
+    }
+  }
+  sentences.sort((a, b) => b.score - a.score || a.start - b.start);
+  return { language, sentences };
+}
 
 /** The run of this revision, made pending when there is none yet (two makers: one row, by the unique key). */
 async function ensureRun(articleId: string, revision: number): Promise<string> {
