@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { card, claimsPanel, expect, signIn, test } from "./fixtures";
-import { createUser } from "./factories";
+import { clientFor } from "./api-helpers";
+import { E2E_PORT, E2E_SECOND_PORT } from "./env";
+import { createUser, db } from "./factories";
 
 /*
  * Suggested claims (decision 0023), as an editor uses them: "Suggest claims" on the sample
@@ -186,4 +188,36 @@ test("the report lists the check-worthy sentences not checked, when asked, witho
   const csv = await page.request.get(`/api/articles/${article.id}/report?format=csv&unchecked=1`);
   expect(csv.status()).toBe(422);
   expect(((await csv.json()) as { error: string }).error).toMatch(/unchecked=1 works with pdf, md, json/);
+});
+
+test("two instances asked at the same moment compute an article's suggestions once", async ({
+  playwright,
+  editor,
+  article,
+}) => {
+  test.skip(!E2E_SECOND_PORT, "needs a second instance on the same database (npm test runs it on PostgreSQL)");
+  const clients = await Promise.all(
+    [E2E_PORT, E2E_SECOND_PORT].map((port) => clientFor(playwright.request, `http://localhost:${port}`, editor)),
+  );
+  type View = { state: string; suggestions: Array<{ id: string }> };
+  const ask = async () =>
+    Promise.all(
+      clients.map(
+        async (client) => (await (await client.get(`/api/articles/${article.id}/suggestions`)).json()) as View,
+      ),
+    );
+  // The sample copy was never computed: both instances are asked for it at once, several times.
+  await Promise.all([ask(), ask(), ask()]);
+  let views: View[] = [];
+  await expect
+    .poll(async () => {
+      views = await ask();
+      return views.every((view) => view.state === "ready");
+    })
+    .toBe(true);
+  // One run, one set of rows: both instances answer with the very same suggestions.
+  expect(await db.suggestionRun.count({ where: { articleId: article.id } })).toBe(1);
+  expect(views[0]!.suggestions.length).toBeGreaterThan(0);
+  expect(views[1]!.suggestions.map((s) => s.id)).toEqual(views[0]!.suggestions.map((s) => s.id));
+  for (const client of clients) await client.dispose();
 });
