@@ -75,6 +75,13 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   // A second editor signs off or returns a verdict; never its author (decision 0015).
   ["POST /api/annotations/{id}/review (approve)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
   ["POST /api/annotations/{id}/review (return)", { anonymous: 401, owner: 403, other: 200, admin: 200 }],
+  // Suggested claims (decision 0023): everyone signed in reads them and dismisses one for the article;
+  // each person's preferences are their own (the route has no id: it acts on the caller).
+  ["GET /api/articles/{id}/suggestions", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["POST /api/suggestions/{id}/dismiss", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/articles/{id}/report (md, unchecked)", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/profile/preferences", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["PATCH /api/profile/preferences", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   // next-auth's own route: answers everyone, and a session names only its own user (checked below).
   ["GET /api/auth/session", { anonymous: 200, owner: 200, other: 200, admin: 200 }],
 ];
@@ -92,6 +99,8 @@ interface World {
   newEmail: string;
   /** The owner's reply on their claim, mentioning `other`. */
   replyId: string;
+  /** A suggestion on the article (only looked up for the rows that use it). */
+  suggestionId: string;
   /** The inbox keys of the world's replies: the owner's (in other's inbox) and other's (in the owner's and admin's). */
   inboxKeys: string[];
 }
@@ -155,6 +164,18 @@ const ROUTES = {
   },
   "DELETE /api/annotations/{id} (no version)": { method: "DELETE", path: (world) => claimUrl(world.claimId) },
   "GET /api/auth/session": { method: "GET", path: () => "/api/auth/session" },
+  "GET /api/articles/{id}/suggestions": { method: "GET", path: (world) => `/api/articles/${world.article.id}/suggestions` },
+  "POST /api/suggestions/{id}/dismiss": { method: "POST", path: (world) => `/api/suggestions/${world.suggestionId}/dismiss` },
+  "GET /api/articles/{id}/report (md, unchecked)": {
+    method: "GET",
+    path: (world) => `/api/articles/${world.article.id}/report?format=md&unchecked=1`,
+  },
+  "GET /api/profile/preferences": { method: "GET", path: () => "/api/profile/preferences" },
+  "PATCH /api/profile/preferences": {
+    method: "PATCH",
+    path: () => "/api/profile/preferences",
+    data: () => ({ suggestClaims: true }),
+  },
   "POST /api/annotations/{id}/reassign": {
     method: "POST",
     path: (world) => `${claimUrl(world.claimId)}/reassign`,
@@ -264,8 +285,10 @@ test.describe("access matrix", () => {
   });
 
   /** A fresh article of the owner's with one claim of theirs on it. */
-  async function freshWorld(): Promise<World> {
+  async function freshWorld(name: RouteName): Promise<World> {
     const article = await createArticle(clients.owner);
+    // Every actor starts with the default preferences, so that turning suggestions on changes something.
+    await db.userPreferences.deleteMany({ where: { userId: { in: Object.values(users).map((user) => user.id) } } });
     // Rated (Unproven needs no source), so it awaits review: the review rows can be allowed.
     const claim = await createClaim(clients.owner, article, SENTENCES.budget, {
       note: "The owner's note.",
@@ -290,44 +313,54 @@ test.describe("access matrix", () => {
       newEmail: `matrix-${tag}@test.factline.test`,
       replyId: own,
       inboxKeys: [`reply:${own}`, `reply:${others}`],
+      suggestionId: name === "POST /api/suggestions/{id}/dismiss" ? await firstSuggestion(article.id) : "",
     };
+  }
+
+  /** Adding the article computes its suggestions in the background: the first one, once there. */
+  async function firstSuggestion(articleId: string): Promise<string> {
+    let id = "";
+    await expect
+      .poll(async () => {
+        const response = await clients.owner.get(`/api/articles/${articleId}/suggestions`);
+        const view = (await response.json()) as { state: string; suggestions: Array<{ id: string }> };
+        id = view.suggestions[0]?.id ?? "";
+        return view.state === "ready" && id !== "";
+      })
+      .toBe(true);
+    return id;
   }
 
   /** What any write could change: the articles with the row's title, the article's claims, and the owner's claim. */
   async function stateOf(world: World) {
     const onArticle = { claim: { articleId: world.article.id } };
-    const [added, claims, sources, events, reviews, article, claim, accountsAdded, throwaway, replies, reply, done] =
+    const [added, claims, sources, events, reviews, article, claim, accountsAdded, throwaway, replies, reply, done, dismissals, preferences] =
       await Promise.all([
-        db.article.count({ where: { title: world.marker } }),
-        db.claim.count({ where: { articleId: world.article.id } }),
-        db.source.count({ where: onArticle }),
-        db.claimEvent.count({ where: onArticle }),
-        db.review.count({ where: onArticle }),
-        db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
-        db.claim.findUniqueOrThrow({
-          where: { id: world.claimId },
-          select: {
-            version: true,
-            status: true,
-            note: true,
-            deletedAt: true,
-            updatedAt: true,
-            authorId: true,
-            reviewState: true,
-          },
-        }),
-        db.user.count({ where: { email: world.newEmail } }),
-        db.user.findUniqueOrThrow({
-          where: { id: world.throwaway.id },
-          select: { role: true, deactivatedAt: true, passwordHash: true },
-        }),
-        db.reply.count({ where: onArticle }),
-        db.reply.findUniqueOrThrow({
-          where: { id: world.replyId },
-          select: { text: true, editedAt: true, deletedAt: true },
-        }),
-        db.inboxDone.count({ where: { key: { in: world.inboxKeys } } }),
-      ]);
+      db.article.count({ where: { title: world.marker } }),
+      db.claim.count({ where: { articleId: world.article.id } }),
+      db.source.count({ where: onArticle }),
+      db.claimEvent.count({ where: onArticle }),
+      db.review.count({ where: onArticle }),
+      db.article.findUniqueOrThrow({ where: { id: world.article.id }, select: { claimSeq: true, revision: true } }),
+      db.claim.findUniqueOrThrow({
+        where: { id: world.claimId },
+        select: { version: true, status: true, note: true, deletedAt: true, updatedAt: true, authorId: true, reviewState: true },
+      }),
+      db.user.count({ where: { email: world.newEmail } }),
+      db.user.findUniqueOrThrow({
+        where: { id: world.throwaway.id },
+        select: { role: true, deactivatedAt: true, passwordHash: true },
+      }),
+      db.reply.count({ where: onArticle }),
+      db.reply.findUniqueOrThrow({ where: { id: world.replyId }, select: { text: true, editedAt: true, deletedAt: true } }),
+      db.inboxDone.count({ where: { key: { in: world.inboxKeys } } }),
+      db.suggestionDismissal.count({ where: { articleId: world.article.id } }),
+      db.userPreferences.findMany({
+        where: { userId: { in: Object.values(users).map((user) => user.id) } },
+        select: { userId: true, suggestClaims: true },
+        orderBy: { userId: "asc" },
+      }),
+    ]);
     return {
       added,
       claims,
@@ -342,6 +375,7 @@ test.describe("access matrix", () => {
       replies,
       reply,
       done,
+      suggestions: { dismissals, preferences },
     };
   }
 
@@ -390,7 +424,7 @@ test.describe("access matrix", () => {
       const status = expected[actor];
       test(`${name} as ${actor} → ${status}`, async () => {
         const route: Route = ROUTES[name];
-        const world = await freshWorld();
+        const world = await freshWorld(name);
         const before = await stateOf(world);
         const response = await send(clients[actor], route, world);
         const body = await response.body();

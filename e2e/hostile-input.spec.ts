@@ -31,6 +31,8 @@ interface World {
   version: number;
   /** The editor's own reply on the claim. */
   replyId: string;
+  /** A suggestion on the article (its sentences are check-worthy), not dismissed. */
+  suggestionId: string;
 }
 
 /** A body sent exactly as given, with its own Content-Type. */
@@ -347,6 +349,33 @@ const INBOX_DONE: Array<Row<JsonInput>> = [
   ["a key with a lone surrogate", () => ({ keys: ["reply:\ud800"] }), 422],
 ];
 
+// PATCH /api/profile/preferences (JSON)
+const PREFERENCES: Array<Row<JsonInput>> = [
+  ["empty body", raw(""), 400],
+  ["JSON as text/plain", raw('{"suggestClaims":true}', "text/plain"), 400],
+  ["not JSON", raw("suggestClaims=true"), 400],
+  ["an empty object", () => ({}), 422],
+  ["an array", () => [{ suggestClaims: true }], 422],
+  ["null", raw("null"), 422],
+  ["suggestClaims a string", () => ({ suggestClaims: "yes" }), 422],
+  ["suggestClaims a number", () => ({ suggestClaims: 1 }), 422],
+  ["suggestClaims null", () => ({ suggestClaims: null }), 422],
+  ["an unknown field", () => ({ suggestClaims: true, userId: "someone-else" }), 422],
+  ["a planted __proto__", raw('{"suggestClaims": true, "__proto__": {"admin": true}}'), 422],
+  ["over 4 KB", () => ({ suggestClaims: true, padding: "x".repeat(5000) }), 413],
+];
+
+// POST /api/suggestions/{id}/dismiss (no fields; a body, when sent, an empty JSON object)
+const DISMISS: Array<Row<JsonInput>> = [
+  ["JSON as text/plain", raw("{}", "text/plain"), 400],
+  ["not JSON", raw("dismiss"), 400],
+  ["an array", () => [], 422],
+  ["a string", raw('"dismiss"'), 422],
+  ["an unknown field", () => ({ textKey: "another sentence" }), 422],
+  ["a planted __proto__", raw('{"__proto__": {"admin": true}}'), 422],
+  ["over 1 KB", () => ({ padding: "x".repeat(2000) }), 413],
+];
+
 // ---------------------------------------------------------------------------------------------
 // POST /api/articles (multipart form)
 
@@ -530,6 +559,18 @@ const GET_QUERY: Array<Row<(world: World) => string>> = [
     (world) => `/api/articles/${world.article.id}/report?format=json&${query}`,
     404,
   ]),
+  ...[
+    ["unchecked a word", "format=md&unchecked=yes"],
+    ["unchecked 2", "format=md&unchecked=2"],
+    ["unchecked with NUL", "format=md&unchecked=1%00"],
+    ["unchecked on the CSV export", "format=csv&unchecked=1"],
+    ["unchecked on the ClaimReview export", "format=claimreview&unchecked=1"],
+    ["unchecked on the W3C export", "format=w3c&unchecked=1"],
+  ].map(([name, query]): Row<(world: World) => string> => [
+    `report ${name}`,
+    (world) => `/api/articles/${world.article.id}/report?${query}`,
+    422,
+  ]),
 ];
 
 /** Ids no row has or could have, each in every path that takes an id. */
@@ -564,6 +605,8 @@ const ID_ROUTES: PathRoute[] = [
   ["GET /api/annotations/{id}/history", "GET", (id) => `${claimUrl(id)}/history`],
   ["PATCH /api/annotations/{id}", "PATCH", (id) => claimUrl(id)],
   ["DELETE /api/annotations/{id}", "DELETE", (id) => `${claimUrl(id)}?version=1`],
+  ["GET /api/articles/{id}/suggestions", "GET", (id) => `/api/articles/${id}/suggestions`],
+  ["POST /api/suggestions/{id}/dismiss", "POST", (id) => `/api/suggestions/${id}/dismiss`],
 ];
 const BAD_PATHS: Array<Row<PathRoute>> = ID_ROUTES.flatMap((route) =>
   BAD_IDS.map(([name, id]): Row<PathRoute> => [
@@ -736,6 +779,8 @@ const TABLES = {
   DELETE_CLAIM,
   REPLY,
   INBOX_DONE,
+  PREFERENCES,
+  DISMISS,
   REVIEW_CLAIM,
   ADD_ARTICLE,
   GET_QUERY,
@@ -761,7 +806,17 @@ test.describe("hostile input over HTTP", () => {
     const replied = await api.post(`${claimUrl(claim.id)}/replies`, { data: { text: "The editor's own reply." } });
     expect(replied.status()).toBe(201);
     const reply = (await replied.json()) as { id: string };
-    world = { article: testArticle, claimId: claim.id, sourceId: sources[0]!.id, version, replyId: reply.id };
+    // Adding the article computes its suggestions in the background: wait for them.
+    let suggestionId = "";
+    await expect
+      .poll(async () => {
+        const response = await api.get(`/api/articles/${testArticle.id}/suggestions`);
+        const view = (await response.json()) as { state: string; suggestions: Array<{ id: string }> };
+        suggestionId = view.suggestions[0]?.id ?? "";
+        return view.state === "ready" && suggestionId !== "";
+      })
+      .toBe(true);
+    world = { article: testArticle, claimId: claim.id, sourceId: sources[0]!.id, version, replyId: reply.id, suggestionId };
   });
 
   test.afterAll(async () => {
@@ -771,7 +826,8 @@ test.describe("hostile input over HTTP", () => {
   /** Everything a refused request must leave as it was; also brings `world.version` up to date. */
   async function stored() {
     const onArticle = { claim: { articleId: world.article.id } };
-    const [articles, claims, sources, events, articleRow, claim, replies, reply, done] = await Promise.all([
+    const [articles, claims, sources, events, articleRow, claim, replies, reply, done, dismissals, preferences] =
+      await Promise.all([
       db.article.count({ where: { createdById: editor.id } }),
       db.claim.count({ where: { articleId: world.article.id } }),
       db.source.count({ where: onArticle }),
@@ -787,9 +843,12 @@ test.describe("hostile input over HTTP", () => {
         select: { text: true, editedAt: true, deletedAt: true },
       }),
       db.inboxDone.count({ where: { userId: editor.id } }),
+      db.suggestionDismissal.count({ where: { articleId: world.article.id } }),
+      db.userPreferences.findUnique({ where: { userId: editor.id }, select: { suggestClaims: true } }),
     ]);
     world.version = claim.version;
-    return { articles, claims, sources, events, claimSeq: articleRow.claimSeq, claim, replies, reply, done };
+    const suggestions = { dismissals, preferences };
+    return { articles, claims, sources, events, claimSeq: articleRow.claimSeq, claim, replies, reply, done, suggestions };
   }
 
   /** Sends one bad input, then checks the answer and that nothing was stored. */
@@ -866,6 +925,18 @@ test.describe("hostile input over HTTP", () => {
         sendJson("post", () => "/api/inbox/done", input),
         status,
       );
+    });
+  }
+
+  for (const [name, input, status] of PREFERENCES) {
+    test(`PATCH /api/profile/preferences: ${name} → ${status}`, async () => {
+      await refuses(sendJson("patch", () => "/api/profile/preferences", input), status);
+    });
+  }
+
+  for (const [name, input, status] of DISMISS) {
+    test(`POST /api/suggestions/{id}/dismiss: ${name} → ${status}`, async () => {
+      await refuses(sendJson("post", (w) => `/api/suggestions/${w.suggestionId}/dismiss`, input), status);
     });
   }
 

@@ -18,6 +18,8 @@ import { createAccountSchema, resetPasswordSchema, updateAccountSchema } from "@
 import { signInSchema } from "@/lib/users/schemas";
 import { replySchema } from "@/lib/discussion/schemas";
 import { inboxDoneSchema } from "@/lib/inbox/schemas";
+import { dismissSuggestionSchema, uncheckedParamSchema } from "@/lib/claim-suggestions/schemas";
+import { preferencesSchema } from "@/lib/users/preferences";
 
 /*
  * The hostile-input suite, unit half (e2e/hostile-input.spec.ts is the HTTP half): every shared
@@ -496,6 +498,32 @@ const inboxDoneRows: Row[] = [
   ["done a string", { keys: ["k"], done: "yes" }, refused(/true or false/)],
 ];
 
+const preferencesRows: Row[] = [
+  ["nothing to change", {}, refused(/Name a preference to change/)],
+  ["suggestClaims a string", { suggestClaims: "yes" }, refused(/true or false/)],
+  ["suggestClaims a number", { suggestClaims: 1 }, refused(/true or false/)],
+  ["suggestClaims null", { suggestClaims: null }, refused(/true or false/)],
+  ["an unknown field", { suggestClaims: true, theme: "dark" }, refused(/does not know: "theme"/)],
+  ["an array", [{ suggestClaims: true }], refused()],
+  ["suggestClaims true", { suggestClaims: true }, cleaned({ suggestClaims: true })],
+];
+
+const dismissRows: Row[] = [
+  ["an unknown field", { textKey: "x" }, refused(/does not know: "textKey"/)],
+  ["an array", [], refused()],
+  ["a string", "dismiss", refused()],
+  ["an empty object", {}, cleaned({})],
+];
+
+const uncheckedRows: Row[] = [
+  ["a word", "yes", refused(/unchecked is 1/)],
+  ["2", "2", refused(/unchecked is 1/)],
+  ["with NUL", "1\u0000", refused(/unchecked is 1/)],
+  ["1", "1", cleaned(true)],
+  ["0", "0", cleaned(false)],
+  ["left out", undefined, cleaned(false)],
+];
+
 const TABLES: Array<[schema: string, ZodType, Row[]]> = [
   ["createAccountSchema", createAccountSchema, createAccountRows],
   ["updateAccountSchema", updateAccountSchema, updateAccountRows],
@@ -516,6 +544,9 @@ const TABLES: Array<[schema: string, ZodType, Row[]]> = [
   ["pasteFormatSchema", pasteFormatSchema, pasteFormatRows],
   ["replySchema", replySchema, replyRows],
   ["inboxDoneSchema", inboxDoneSchema, inboxDoneRows],
+  ["preferencesSchema", preferencesSchema, preferencesRows],
+  ["dismissSuggestionSchema", dismissSuggestionSchema, dismissRows],
+  ["uncheckedParamSchema", uncheckedParamSchema, uncheckedRows],
   ["reviewClaimSchema", reviewClaimSchema, reviewRows],
 ];
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { REPORT_FORMATS, REPORT_FORMAT_INFO } from "@/lib/report/formats";
+import { supportsUnchecked } from "@/lib/report/unchecked";
 import { PrintButton } from "./PrintButton";
 
 interface Props {
@@ -8,13 +9,23 @@ interface Props {
   editor: string | undefined;
   editors: Array<{ id: string; name: string }>;
   currentUserId: string;
+  /** Whether "Check-worthy sentences not checked" is included (`?unchecked=1`). */
+  unchecked: boolean;
 }
 
 /** Scope and export controls; not printed. Plain links, so they work without JavaScript. */
-export function ReportToolbar({ articleId, editor, editors, currentUserId }: Props) {
-  const page = (scope?: string) => `/articles/${articleId}/report${scope ? `?editor=${encodeURIComponent(scope)}` : ""}`;
-  const download = (format: string) =>
-    `/api/articles/${articleId}/report?format=${format}${editor ? `&editor=${encodeURIComponent(editor)}` : ""}`;
+export function ReportToolbar({ articleId, editor, editors, currentUserId, unchecked }: Props) {
+  const page = (scope: string | undefined, withUnchecked = unchecked) => {
+    const query = new URLSearchParams();
+    if (scope) query.set("editor", scope);
+    if (withUnchecked) query.set("unchecked", "1");
+    const search = query.toString();
+    return `/articles/${articleId}/report${search ? `?${search}` : ""}`;
+  };
+  const download = (format: (typeof REPORT_FORMATS)[number]) =>
+    `/api/articles/${articleId}/report?format=${format}${editor ? `&editor=${encodeURIComponent(editor)}` : ""}${
+      unchecked && supportsUnchecked(format) ? "&unchecked=1" : ""
+    }`;
   const scopes = [
     { key: undefined, label: "Everyone" },
     { key: "me", label: "Mine" },
@@ -31,6 +42,9 @@ export function ReportToolbar({ articleId, editor, editors, currentUserId }: Pro
           </Link>
         ))}
       </nav>
+      <Link href={page(editor, !unchecked)} className="report-option">
+        {unchecked ? "Leave out check-worthy sentences not checked" : "Include check-worthy sentences not checked"}
+      </Link>
       <details className="report-export">
         <summary>Export report</summary>
         <ul>

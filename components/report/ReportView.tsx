@@ -6,6 +6,7 @@ import {
   type ReportClaim,
 } from "@/lib/report/model";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { UNCHECKED_TITLE } from "@/lib/report/unchecked";
 
 /** The verification report as a page: the same Report object every export renders. */
 export function ReportView({ report }: { report: Report }) {
@@ -119,6 +120,23 @@ export function ReportView({ report }: { report: Report }) {
               <ReportClaimItem key={claim.id} claim={claim} />
             ))}
           </ol>
+        </section>
+      )}
+
+      {report.unchecked && (
+        <section aria-labelledby="unchecked-heading">
+          <h2 id="unchecked-heading">{UNCHECKED_TITLE}</h2>
+          <p className="muted">{report.unchecked.explanation}</p>
+          {report.unchecked.sentences.length > 0 && (
+            <ol className="report-unchecked">
+              {report.unchecked.sentences.map((sentence) => (
+                <li key={sentence.number}>
+                  <span className={`strength-badge strength-${sentence.strength}`}>{sentence.strengthLabel}</span>{" "}
+                  {sentence.text}
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
       )}
     </article>

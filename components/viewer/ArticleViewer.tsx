@@ -10,6 +10,12 @@ import type { PlacedClaim } from "@/lib/claims/placement";
 import { createClaimHighlights, showHighlights } from "./claim-highlights";
 import { ReadOnlyCaret } from "./read-only-caret";
 import { highlightsFor } from "./highlight-classes";
+import {
+  createSuggestionUnderlines,
+  showUnderlines,
+  underlinesFor,
+  type SuggestionMark,
+} from "./suggestion-underlines";
 import { StaticDocument } from "./StaticDocument";
 import { useSelectedPassage } from "./useSelectedPassage";
 import "./prosemirror-core.css";
@@ -53,7 +59,11 @@ interface Props {
   onMark?(range: { start: number; end: number }): Promise<boolean>;
   /** What the selection's button says: "Mark as claim", or "Attach here" while re-attaching a claim. */
   markLabel?: string;
+  /** Suggested claims to underline (dotted), when the reader turned suggestions on. */
+  suggestions?: readonly SuggestionMark[];
 }
+
+const NO_SUGGESTIONS: readonly SuggestionMark[] = [];
 
 /** The article in TipTap, read-only, with claims as highlights and a "Mark as claim" button on selections. */
 export function ArticleViewer({
@@ -65,6 +75,7 @@ export function ArticleViewer({
   onHighlightClick,
   onMark,
   markLabel = "Mark as claim",
+  suggestions = NO_SUGGESTIONS,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   // The document never changes in the viewer, and positions depend on its structure only: one
@@ -79,7 +90,12 @@ export function ArticleViewer({
     const claimHighlights = createClaimHighlights(highlights);
     return {
       ...EDITOR_OPTIONS,
-      extensions: [...articleExtensions, claimHighlights.extension, ReadOnlyCaret],
+      extensions: [
+        ...articleExtensions,
+        claimHighlights.extension,
+        createSuggestionUnderlines().extension,
+        ReadOnlyCaret,
+      ],
       editorProps: { ...EDITOR_OPTIONS.editorProps, decorations: claimHighlights.decorations },
       content: doc,
     };
@@ -90,6 +106,11 @@ export function ArticleViewer({
   useEffect(() => {
     if (editor) showHighlights(editor.view, highlights);
   }, [editor, highlights]);
+
+  const underlines = useMemo(() => underlinesFor(suggestions, index), [suggestions, index]);
+  useEffect(() => {
+    if (editor) showUnderlines(editor.view, underlines);
+  }, [editor, underlines]);
 
   const mark = async () => {
     const selected = readNow();

@@ -12,7 +12,9 @@ import { ArticleViewer } from "@/components/viewer/ArticleViewer";
 import { LiveBar } from "@/components/live/LiveBar";
 import { useLiveArticle } from "@/components/live/useLiveArticle";
 import type { LiveChangeEvent } from "@/lib/live/events";
+import { SuggestionsPanel } from "@/components/suggestions/SuggestionsPanel";
 import { useArticleClaims } from "./useArticleClaims";
+import { useSuggestedClaims } from "./useSuggestedClaims";
 
 interface Props {
   /** The current revision: claims are marked in it, and anchors are offsets into its text. */
@@ -26,6 +28,8 @@ interface Props {
   adminPeople?: ReadonlyArray<{ id: string; name: string }> | null;
   /** The claim to open with the page (`?claim=ID`, from the inbox): active, its discussion open. */
   initialClaimId?: string | null;
+  /** The reader's "Suggest claims" preference (decision 0023). */
+  suggestClaims?: boolean;
 }
 
 const FLASH_MS = 1600;
@@ -38,6 +42,7 @@ export function ArticleWorkspace({
   canEditArticle,
   adminPeople = null,
   initialClaimId,
+  suggestClaims = false,
 }: Props) {
   const [filter, setFilter] = useState<ClaimFilterState>(DEFAULT_FILTER);
   // The claim being re-attached: the next "Attach here" (or Alt+M) moves it to the selection.
@@ -144,9 +149,8 @@ export function ArticleWorkspace({
     [claims],
   );
 
-  const mark = useCallback(
+  const markPassage = useCallback(
     async ({ start, end }: { start: number; end: number }) => {
-      if (reattachingClaim) return attach(reattachingClaim, { start, end });
       const { position, quote } = describeRange(article.text, start, end);
       const result = await postClaim(article.id, {
         position: { start: position.start, end: position.end },
@@ -166,8 +170,14 @@ export function ArticleWorkspace({
       if (!matchesFilter(mine, filter, currentUser.id)) setFilter(DEFAULT_FILTER);
       return true;
     },
-    [article.id, article.text, article.revision, filter, currentUser.id, addClaim, reattachingClaim, attach],
+    [article.id, article.text, article.revision, filter, currentUser.id, addClaim],
   );
+  const mark = useCallback(
+    (range: { start: number; end: number }) =>
+      reattachingClaim ? attach(reattachingClaim, range) : markPassage(range),
+    [reattachingClaim, attach, markPassage],
+  );
+  const suggestions = useSuggestedClaims(article.id, suggestClaims, placed, markPassage, setError);
 
   const { dropClaim: forgetClaim } = claims;
   const dropClaim = useCallback(
@@ -224,9 +234,11 @@ export function ArticleWorkspace({
           flashId={flashId}
           onHighlightClick={setActiveId}
           onMark={mark}
+          suggestions={suggestions.underlined}
         />
       </div>
       <div className="claims-panel card">
+        <SuggestionsPanel {...suggestions.panel} />
         <ClaimsPanel
           claims={placed}
           people={list.people}

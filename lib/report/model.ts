@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/format";
 import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef } from "@/lib/claims/types";
 import { passageContext, storedContext, type PassageContext } from "./context";
+import type { ReportUnchecked } from "./unchecked";
 
 /**
  * The verification report as plain, JSON-serialisable data: the page shows it and every renderer
@@ -65,6 +66,8 @@ export interface Report {
   orphaned: ReportClaim[];
   /** NO_CLAIMS_MESSAGE when the report has no claims at all, else null. */
   emptyMessage: string | null;
+  /** "Check-worthy sentences not checked", when asked for (`?unchecked=1`; lib/report/unchecked.ts). */
+  unchecked?: ReportUnchecked;
 }
 
 export interface ReportArticle {

@@ -9,12 +9,14 @@ import {
   type ReportSource,
 } from "./model";
 import { isHttpUrl, linesOf, oneLine, percent } from "./text";
+import { UNCHECKED_TITLE, type ReportUnchecked } from "./unchecked";
 
 /** The report as Markdown (CommonMark + GFM tables): readable raw and rendered. */
 export function renderMarkdown(report: Report): string {
   const out: string[] = [...header(report)];
   if (report.emptyMessage) {
     out.push("## Claims", "", report.emptyMessage, "");
+    if (report.unchecked) out.push(...uncheckedBlock(report.unchecked));
     return out.join("\n");
   }
   out.push(...summary(report));
@@ -35,7 +37,21 @@ export function renderMarkdown(report: Report): string {
     );
     for (const claim of report.orphaned) out.push(...claimBlock(claim));
   }
+  if (report.unchecked) out.push(...uncheckedBlock(report.unchecked));
   return out.join("\n");
+}
+
+function uncheckedBlock(unchecked: ReportUnchecked): string[] {
+  return [
+    `## ${UNCHECKED_TITLE}`,
+    "",
+    escapeInline(unchecked.explanation),
+    "",
+    ...unchecked.sentences.map(
+      (sentence) => `${sentence.number}. **${sentence.strengthLabel}** — ${escapeInline(oneLine(sentence.text))}`,
+    ),
+    ...(unchecked.sentences.length ? [""] : []),
+  ];
 }
 
 function header(report: Report): string[] {

@@ -13,6 +13,7 @@ import { fastFont } from "./pdf-fast-text";
 import { PdfFlow, type ParagraphStyle, type Run } from "./pdf-flow";
 import { loadFonts } from "./pdf-fonts";
 import { isHttpUrl, oneLine, percent, reportDateTime } from "./text";
+import { UNCHECKED_TITLE, type ReportUnchecked } from "./unchecked";
 
 /**
  * The report as a PDF: real (searchable, copyable) text in embedded DejaVu Sans, links
@@ -149,6 +150,19 @@ class PdfWriter {
         this.doc.moveDown(0.6);
         for (const claim of report.orphaned) this.claim(claim);
       }
+    }
+    if (report.unchecked) this.unchecked(report.unchecked);
+  }
+
+  private unchecked(unchecked: ReportUnchecked): void {
+    this.section(UNCHECKED_TITLE);
+    this.paragraph([run(unchecked.explanation, FONT.regular, COLOR.muted)], { size: 9.5 });
+    this.doc.moveDown(0.4);
+    for (const sentence of unchecked.sentences) {
+      this.paragraph([run(`${sentence.number}. ${sentence.strengthLabel}: `, FONT.bold), run(oneLine(sentence.text))], {
+        size: 10,
+      });
+      this.doc.moveDown(0.2);
     }
   }
 

@@ -2,21 +2,32 @@ import "server-only";
 import { Problem } from "@/lib/errors";
 import { isRecordId } from "@/lib/ids";
 import { buildReport, type Report, type ReportScope } from "@/lib/report/model";
+import { buildUnchecked } from "@/lib/report/unchecked";
 import { getArticle } from "./articles";
 import { listClaims } from "./claims";
 import { db } from "./db";
 import { serverConfig } from "./env";
 import type { SessionUser } from "./session";
+import { uncheckedSentences } from "./suggestions";
 
 /** Whose claims a report covers: everyone's, the signed-in editor's ("me"), or one editor's id. */
 export type EditorScope = "me" | (string & {}) | undefined;
 
 
-export async function buildArticleReport(articleId: string, editor: EditorScope, user: SessionUser, baseUrl: string): Promise<Report> {
+/** `unchecked`: add "Check-worthy sentences not checked" (decision 0023). */
+export async function buildArticleReport(
+  articleId: string,
+  editor: EditorScope,
+  user: SessionUser,
+  baseUrl: string,
+  options: { unchecked?: boolean } = {},
+): Promise<Report> {
   const article = await getArticle(articleId);
   const scope = await resolveScope(editor, user);
   const claims = await listClaims(articleId, scope.authorId ? { user: scope.authorId } : {}, user, { history: true });
-  return buildReport({ article, claims, scope: scope.scope, generatedAt: new Date(), baseUrl, organization: serverConfig().organization });
+  const report = buildReport({ article, claims, scope: scope.scope, generatedAt: new Date(), baseUrl, organization: serverConfig().organization });
+  if (!options.unchecked) return report;
+  return { ...report, unchecked: buildUnchecked(await uncheckedSentences(articleId)) };
 }
 
 async function resolveScope(editor: EditorScope, user: SessionUser): Promise<{ scope: ReportScope; authorId?: string }> {

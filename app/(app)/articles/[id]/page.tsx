@@ -13,6 +13,7 @@ import { ArticleWorkspace } from "@/components/workspace/ArticleWorkspace";
 import { getArticle, type ArticleDetail } from "@/lib/server/articles";
 import { activePeople } from "@/lib/server/admin-users";
 import { listClaimSummaries } from "@/lib/server/claims";
+import { getPreferences } from "@/lib/server/preferences";
 import { listRevisions, readOldRevision } from "@/lib/server/revisions";
 import { requireUser } from "@/lib/server/session";
 
@@ -105,10 +106,11 @@ async function CurrentRevision(props: {
 }) {
   const { article, user } = props;
   // Summaries only (decision 0007): a card loads its note, sources and history when opened.
-  const [{ claims, people, cursor }, adminPeople] = await Promise.all([
+  const [{ claims, people, cursor }, adminPeople, preferences] = await Promise.all([
     listClaimSummaries(article.id, {}, user),
     // Admins may reassign anyone's claim: to whom, from the active accounts (ids and names only).
     canOverrideClaims(user.role) ? activePeople(user) : null,
+    getPreferences(user.id),
   ]);
   return (
     <ArticleWorkspace
@@ -118,6 +120,7 @@ async function CurrentRevision(props: {
       currentUser={{ id: user.id, name: user.name }}
       adminPeople={adminPeople}
       initialClaimId={props.claimId}
+      suggestClaims={preferences.suggestClaims}
     />
   );
 }

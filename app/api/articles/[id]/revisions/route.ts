@@ -3,6 +3,7 @@ import { apiRoute, routeMethods } from "@/lib/server/api";
 import { readRevisionUpload } from "@/lib/server/article-upload";
 import { json } from "@/lib/server/json-response";
 import { listRevisions, saveRevision } from "@/lib/server/revisions";
+import { scheduleSuggestions } from "@/lib/server/suggestions";
 
 type Params = { id: string };
 
@@ -17,6 +18,8 @@ const onPost = apiRoute<Params>(async ({ req, user, params }) => {
     baseRevision: form.get("baseRevision") ?? undefined,
   });
   const saved = await saveRevision(user, params.id, { ...fields, meta, content });
+  // The new revision's suggestions, in the background: the save is answered at once.
+  scheduleSuggestions(params.id);
   return json(saved, { status: 201, headers: { Location: `/articles/${params.id}?revision=${saved.revision}` } });
 });
 
