@@ -98,10 +98,14 @@ export function featuresOf(text: string, config: FeatureConfig): FeatureVector {
   const vector: FeatureVector = new Map();
   const words = tokens(text);
   const wordCounts = new Map<string, number>();
+  const padded = ["<s>", ...words, "</s>"];
   for (const order of config.wordNgrams) {
-    const padded = order > 1 ? ["<s>", ...words, "</s>"] : words;
-    for (let i = 0; i + order <= padded.length; i++) {
-      count(wordCounts, (order === 1 ? "w:" : `${order === 2 ? "b" : "t"}:`) + padded.slice(i, i + order).join(" "));
+    if (order === 1) {
+      for (const word of words) count(wordCounts, "w:" + word);
+    } else if (order === 2) {
+      for (let i = 0; i + 2 <= padded.length; i++) count(wordCounts, "b:" + padded[i] + " " + padded[i + 1]);
+    } else {
+      for (let i = 0; i + order <= padded.length; i++) count(wordCounts, "t:" + padded.slice(i, i + order).join(" "));
     }
   }
   // Sublinear term frequency: a word said three times is not three times the evidence.
