@@ -4,7 +4,12 @@ import { MAX_QUERY_CHARS, isEmptyQuery, parseQuery, toFtsAnyOf, toFtsMatch } fro
 describe("parseQuery", () => {
   it("reads words, quoted phrases and exclusions", () => {
     const parsed = parseQuery('sanctions "Minsk talks" -Belarus');
-    expect(parsed).toEqual({ terms: ["sanctions"], phrases: [["minsk", "talks"]], excluded: ["belarus"], truncated: false });
+    expect(parsed).toEqual({
+      terms: ["sanctions"],
+      phrases: [["minsk", "talks"]],
+      excluded: ["belarus"],
+      truncated: false,
+    });
   });
 
   it("runs an unbalanced quote to the end as a phrase", () => {
@@ -33,7 +38,8 @@ describe("parseQuery", () => {
   });
 
   it("finds nothing to look for in punctuation, empty quotes or exclusions alone", () => {
-    for (const input of ["", "   ", '""', '"', "***", "-war", "-"]) expect(isEmptyQuery(parseQuery(input)), input).toBe(true);
+    for (const input of ["", "   ", '""', '"', "***", "-war", "-"])
+      expect(isEmptyQuery(parseQuery(input)), input).toBe(true);
   });
 
   it("cuts a very long query and says so", () => {
@@ -51,7 +57,9 @@ describe("parseQuery", () => {
 
 describe("toFtsMatch", () => {
   it("quotes every word and phrase and requires all of them", () => {
-    expect(toFtsMatch(parseQuery('sanctions "Minsk talks" -Belarus'))).toBe('("sanctions" "minsk talks") NOT "belarus"');
+    expect(toFtsMatch(parseQuery('sanctions "Minsk talks" -Belarus'))).toBe(
+      '("sanctions" "minsk talks") NOT "belarus"',
+    );
   });
 
   it("turns operators into quoted words, never syntax", () => {

@@ -5,7 +5,11 @@ import { recordIdSchema } from "@/lib/ids";
 
 export const SEARCH_KINDS = ["article", "claim", "source"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
-export const SEARCH_KIND_LABELS: Record<SearchKind, string> = { article: "Articles", claim: "Claims", source: "Sources" };
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
+  article: "Articles",
+  claim: "Claims",
+  source: "Sources",
+};
 
 /** Results per page of GET /api/search and /search. */
 export const SEARCH_PAGE_SIZE = 20;
@@ -26,7 +30,10 @@ const day = (name: string) =>
  */
 export const searchQuerySchema = z
   .object({
-    q: z.string().max(MAX_Q_PARAM, `The query is longer than ${MAX_Q_PARAM.toLocaleString("en")} characters.`).default(""),
+    q: z
+      .string()
+      .max(MAX_Q_PARAM, `The query is longer than ${MAX_Q_PARAM.toLocaleString("en")} characters.`)
+      .default(""),
     kind: z.enum(SEARCH_KINDS, { error: `kind is one of ${SEARCH_KINDS.join(", ")}.` }).optional(),
     status: z.enum(STATUSES, { error: `status is one of ${STATUSES.join(", ")}.` }).optional(),
     review: z.enum(REVIEW_FILTERS, { error: `review is one of ${REVIEW_FILTERS.join(", ")}.` }).optional(),
@@ -41,7 +48,10 @@ export const searchQuerySchema = z
       .optional(),
   })
   .strict()
-  .refine((value) => !value.from || !value.to || value.from <= value.to, { message: "from is after to.", path: ["from"] });
+  .refine((value) => !value.from || !value.to || value.from <= value.to, {
+    message: "from is after to.",
+    path: ["from"],
+  });
 
 export type SearchQueryInput = z.infer<typeof searchQuerySchema>;
 

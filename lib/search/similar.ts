@@ -42,7 +42,10 @@ export function quoteSimilarity(a: string, b: string): number {
 }
 
 /** The candidates nearly the same as the quote, most similar first, at most MAX_SIMILAR. */
-export function pickSimilar<T extends { quote: string }>(quote: string, candidates: readonly T[]): Array<T & { similarity: number }> {
+export function pickSimilar<T extends { quote: string }>(
+  quote: string,
+  candidates: readonly T[],
+): Array<T & { similarity: number }> {
   return candidates
     .map((candidate) => ({ ...candidate, similarity: quoteSimilarity(quote, candidate.quote) }))
     .filter((candidate) => candidate.similarity >= SIMILARITY_THRESHOLD)
