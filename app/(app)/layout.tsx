@@ -28,7 +28,13 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         </nav>
         <form action="/search" method="get" role="search" aria-label="Search Factline" className="header-search">
           <label htmlFor="header-search-q">Search</label>
-          <input id="header-search-q" name="q" type="search" placeholder="Articles, claims, sources" autoComplete="off" />
+          <input
+            id="header-search-q"
+            name="q"
+            type="search"
+            placeholder="Articles, claims, sources"
+            autoComplete="off"
+          />
         </form>
         <span className="who">
           <Link href="/profile" title="Your profile and sessions">

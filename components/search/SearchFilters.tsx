@@ -37,7 +37,10 @@ export function SearchFilters({
             Search
           </button>
         </div>
-        <p className="hint">Words find their forms (sanction finds sanctions); &quot;quoted words&quot; find a phrase; -word leaves a word out.</p>
+        <p className="hint">
+          Words find their forms (sanction finds sanctions); &quot;quoted words&quot; find a phrase; -word leaves a word
+          out.
+        </p>
       </div>
       <fieldset className="search-filters">
         <legend>Filters</legend>

@@ -13,7 +13,9 @@ function Snippet({ segments }: { segments: SnippetSegment[] }) {
   if (segments.length === 0) return null;
   return (
     <p className="search-snippet">
-      {segments.map((segment, index) => (segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>))}
+      {segments.map((segment, index) =>
+        segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+      )}
     </p>
   );
 }
@@ -36,7 +38,9 @@ export function SearchResults({ results, matched }: { results: SearchHit[]; matc
           <Snippet segments={hit.snippet} />
           <p className="search-meta muted">
             {hit.kind !== "article" && <>In {hit.articleTitle} · </>}
-            {hit.editor ? `${hit.kind === "article" ? "Added" : hit.kind === "claim" ? "Marked" : "Added"} by ${hit.editor.name}` : ""}
+            {hit.editor
+              ? `${hit.kind === "article" ? "Added" : hit.kind === "claim" ? "Marked" : "Added"} by ${hit.editor.name}`
+              : ""}
             {` · ${formatDate(hit.createdAt)}`}
           </p>
         </li>

@@ -25,7 +25,11 @@ export default async function SearchPage({ searchParams }: Props) {
   let page: Page | null = null;
   let problem: string | null = null;
   if (parsed.success) page = await search(parsed.data, user.id);
-  else problem = parsed.error instanceof ZodError ? (parsed.error.issues[0]?.message ?? "The search could not be read.") : "The search could not be read.";
+  else
+    problem =
+      parsed.error instanceof ZodError
+        ? (parsed.error.issues[0]?.message ?? "The search could not be read.")
+        : "The search could not be read.";
   const next = page?.cursor ? `/search?${new URLSearchParams({ ...params, cursor: page.cursor }).toString()}` : null;
   const offset = parsed.success ? Number(parsed.data.cursor ?? 0) : 0;
   return (
@@ -49,7 +53,13 @@ export default async function SearchPage({ searchParams }: Props) {
           {page && <SearchResults results={page.results} matched={page.matched} />}
           {(next || offset > 0) && (
             <nav aria-label="Result pages" className="search-pages">
-              {offset > 0 && <Link href={`/search?${new URLSearchParams(Object.fromEntries(Object.entries(params).filter(([k]) => k !== "cursor"))).toString()}`}>First page</Link>}
+              {offset > 0 && (
+                <Link
+                  href={`/search?${new URLSearchParams(Object.fromEntries(Object.entries(params).filter(([k]) => k !== "cursor"))).toString()}`}
+                >
+                  First page
+                </Link>
+              )}
               {next && <Link href={next}>Next page</Link>}
             </nav>
           )}
