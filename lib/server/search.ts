@@ -3,6 +3,8 @@ import { isEmptyQuery, parseQuery, toFtsAnyOf, toFtsMatch, type ParsedQuery } fr
 import { SEARCH_PAGE_SIZE, type SearchKind, type SearchQueryInput } from "@/lib/search/schemas";
 import { lookupWords, pickSimilar, SIMILAR_CANDIDATES } from "@/lib/search/similar";
 import { snippetSegments, type SnippetSegment } from "@/lib/search/snippet";
+import { claimNotFound } from "@/lib/claims/changes";
+import { isRecordId } from "@/lib/ids";
 import { db } from "./db";
 import { serverConfig } from "./env";
 
@@ -282,4 +284,15 @@ export async function similarClaims(claim: {
       at: row.updatedAt.toISOString(),
     })),
   );
+}
+
+/** Similar claims of a live claim by id: 404 when deleted or unknown. */
+export async function similarClaimsOf(id: string): Promise<SimilarClaim[]> {
+  if (!isRecordId(id)) throw claimNotFound();
+  const claim = await db.claim.findFirst({
+    where: { id, deletedAt: null },
+    select: { id: true, articleId: true, exact: true, createdAt: true },
+  });
+  if (!claim) throw claimNotFound();
+  return similarClaims(claim);
 }
