@@ -104,16 +104,26 @@ function dateParam(iso: string): unknown {
 
 function sqliteSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number) {
   const params = new Params();
-  const match = params.add(toFtsMatch(query));
+  const match = toFtsMatch(query);
+  const inner = params.add(match);
   const filters = filterSql(input, userId, params);
-  // bm25's weights: title, body, extra. Lower is better.
-  const sql = `SELECT ${COLUMNS},
-      snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
-    FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid
-    ${JOINS}
-    WHERE "search_fts" MATCH ${match} AND ${filters}
-    ORDER BY bm25("search_fts", 4.0, 1.0, 0.5), d."id"
-    LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}`;
+  const limit = params.add(SEARCH_PAGE_SIZE + 1);
+  const skip = params.add(offset);
+  const outer = params.add(match);
+  // SQLite computes a row's columns before sorting: snippet() (which reads the text again) runs
+  // only for the page's rows, in the outer query. bm25's weights: title, body, extra; lower is better.
+  const sql = `WITH page AS (
+      SELECT ${COLUMNS}, d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
+      FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid
+      ${JOINS}
+      WHERE "search_fts" MATCH ${inner} AND ${filters}
+      ORDER BY "rank", d."id"
+      LIMIT ${limit} OFFSET ${skip}
+    )
+    SELECT page.*, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
+    FROM page JOIN "search_fts" ON "search_fts".rowid = page."docId"
+    WHERE "search_fts" MATCH ${outer}
+    ORDER BY page."rank", page."docId"`;
   return { sql, params: params.values };
 }
 
