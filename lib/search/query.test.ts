@@ -75,3 +75,13 @@ describe("toFtsMatch", () => {
     expect(toFtsAnyOf([])).toBeNull();
   });
 });
+
+describe("searchQuerySchema", () => {
+  it("refuses dates that do not exist and a range the wrong way round", async () => {
+    const { searchQuerySchema } = await import("./schemas");
+    expect(searchQuerySchema.safeParse({ from: "2026-02-31" }).success).toBe(false);
+    expect(searchQuerySchema.safeParse({ from: "2026-02-28", to: "2026-03-01" }).success).toBe(true);
+    expect(searchQuerySchema.safeParse({ from: "2026-03-02", to: "2026-03-01" }).success).toBe(false);
+    expect(searchQuerySchema.safeParse({ q: "x".repeat(10_001) }).success).toBe(false);
+  });
+});

@@ -22,7 +22,11 @@ const day = (name: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${name} is a date as YYYY-MM-DD.`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), `${name} is not a real date.`);
+    // Date.parse accepts 2026-02-31 (as 3 March): a real date reads back the same.
+    .refine((value) => {
+      const time = Date.parse(`${value}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+    }, `${name} is not a real date.`);
 
 /**
  * GET /api/search and the /search page's URL: the query and the filters. An empty parameter is
