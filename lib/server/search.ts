@@ -82,8 +82,14 @@ class Params {
   }
 }
 
+/** Filters that read the article, claim or source row (the kind filter reads search_document alone). */
+function needsJoins(input: SearchQueryInput): boolean {
+  return Boolean(input.status || input.review || input.editor || input.outlet || input.from || input.to);
+}
+
 function filterSql(input: SearchQueryInput, userId: string, params: Params): string {
-  const where = [`(d."claimId" IS NULL OR c."deletedAt" IS NULL)`];
+  // Deleted claims and their sources are marked by the triggers: no Claim read needed to skip them.
+  const where = [`d."deleted" = 0`];
   if (input.kind) where.push(`d."kind" = ${params.add(input.kind)}`);
   if (input.status) where.push(`d."kind" <> 'article' AND c."status" = ${params.add(input.status)}`);
   if (input.review) where.push(`d."kind" <> 'article' AND c."reviewState" = ${params.add(input.review)}`);
@@ -110,18 +116,22 @@ function sqliteSearch(query: ParsedQuery, input: SearchQueryInput, userId: strin
   const limit = params.add(SEARCH_PAGE_SIZE + 1);
   const skip = params.add(offset);
   const outer = params.add(match);
-  // SQLite computes a row's columns before sorting: snippet() (which reads the text again) runs
-  // only for the page's rows, in the outer query. bm25's weights: title, body, extra; lower is better.
+  // Ranking reads every match: the inner query touches only the index and search_document (the
+  // other tables only when a filter needs them); the page's 21 rows are then joined, and their
+  // snippets made (SQLite computes a row's columns before sorting, so snippet() waits for the page).
+  // bm25's weights: title, body, extra; lower is better.
   const sql = `WITH page AS (
-      SELECT ${COLUMNS}, d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
+      SELECT d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
       FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid
-      ${JOINS}
+      ${needsJoins(input) ? JOINS : ""}
       WHERE "search_fts" MATCH ${inner} AND ${filters}
       ORDER BY "rank", d."id"
       LIMIT ${limit} OFFSET ${skip}
     )
-    SELECT page.*, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
+    SELECT ${COLUMNS}, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
     FROM page JOIN "search_fts" ON "search_fts".rowid = page."docId"
+    JOIN "search_document" d ON d."id" = page."docId"
+    ${JOINS}
     WHERE "search_fts" MATCH ${outer}
     ORDER BY page."rank", page."docId"`;
   return { sql, params: params.values };
@@ -143,20 +153,23 @@ function postgresSearch(query: ParsedQuery, input: SearchQueryInput, userId: str
   const params = new Params();
   const tsquery = tsquerySql(query, params);
   const filters = filterSql(input, userId, params);
-  // ts_headline reads the text again: only for the page's rows, on a bounded excerpt.
+  // Ranking reads every match's vector; the other tables are joined for the page's rows only (or
+  // for the filters that need them), and ts_headline reads the page's bounded text.
   const sql = `WITH q AS (SELECT ${tsquery} AS query),
     page AS (
-      SELECT ${COLUMNS}, d."body" AS "body", d."extra" AS "extra", ts_rank(d."vector", q.query) AS "rank", d."id" AS "docId"
+      SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
       FROM q, "search_document" d
-      ${JOINS}
+      ${needsJoins(input) ? JOINS : ""}
       WHERE d."vector" @@ q.query AND ${filters}
       ORDER BY "rank" DESC, d."id"
       LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}
     )
-    SELECT page.*, ts_headline('english',
-        left(coalesce(nullif(concat_ws(' … ', nullif(page."body", ''), nullif(page."extra", '')), ''), page."title"), 20000),
+    SELECT ${COLUMNS}, ts_headline('english',
+        left(coalesce(nullif(concat_ws(' … ', nullif(d."body", ''), nullif(d."extra", '')), ''), d."title"), 20000),
         q.query, ${HEADLINE_OPTIONS}) AS "snippet"
-    FROM page, q ORDER BY page."rank" DESC, page."docId"`;
+    FROM page JOIN "search_document" d ON d."id" = page."docId"
+    ${JOINS}, q
+    ORDER BY page."rank" DESC, page."docId"`;
   return { sql, params: params.values };
 }
 
@@ -253,7 +266,7 @@ export async function similarClaims(claim: {
   const params = new Params();
   let sql: string;
   const common = (p: Params) => `d."kind" = 'claim' AND d."articleId" <> ${p.add(claim.articleId)}
-      AND c."deletedAt" IS NULL AND c."status" <> 'UNVERIFIED' AND c."createdAt" < ${p.add(dateParam(claim.createdAt.toISOString()))}`;
+      AND d."deleted" = 0 AND c."status" <> 'UNVERIFIED' AND c."createdAt" < ${p.add(dateParam(claim.createdAt.toISOString()))}`;
   if (provider === "postgresql") {
     const any = words.map((word) => `plainto_tsquery('english', ${params.add(word)})`).join(" || ");
     sql = `WITH q AS (SELECT ${any} AS query)

@@ -19,6 +19,7 @@ const TRIGGERS = [
   "search_claim_ai",
   "search_claim_au",
   "search_claim_ad",
+  "search_claim_deleted",
   "search_source_ai",
   "search_source_au",
   "search_source_ad",

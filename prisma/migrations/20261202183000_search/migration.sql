@@ -18,7 +18,9 @@ CREATE TABLE "search_document" (
     -- article: the text (first 100,000 characters); claim: the note; source: the excerpt
     "body" TEXT NOT NULL,
     -- article: outlet and author; claim: the replies; source: publisher and URL
-    "extra" TEXT NOT NULL DEFAULT ''
+    "extra" TEXT NOT NULL DEFAULT '',
+    -- 1 when the claim (of a claim or source row) is deleted: queries skip these rows without reading Claim
+    "deleted" INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX "search_document_kind_ref_key" ON "search_document"("kind", "ref");
 CREATE INDEX "search_document_articleId_idx" ON "search_document"("articleId");
@@ -44,12 +46,14 @@ END;
 -- Backfill: every existing article, claim (with its live replies) and source.
 INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
 SELECT 'article', "id", "id", NULL, "title", substr("text", 1, 100000), trim(coalesce("outlet", '') || ' ' || coalesce("author", '')) FROM "Article";
-INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
+INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra", "deleted")
 SELECT 'claim', c."id", c."articleId", c."id", c."exact", c."note",
-       coalesce((SELECT group_concat(r."text", char(10)) FROM "Reply" r WHERE r."claimId" = c."id" AND r."deletedAt" IS NULL), '')
+       coalesce((SELECT group_concat(r."text", char(10)) FROM "Reply" r WHERE r."claimId" = c."id" AND r."deletedAt" IS NULL), ''),
+       c."deletedAt" IS NOT NULL
 FROM "Claim" c;
-INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
-SELECT 'source', s."id", c."articleId", s."claimId", s."title", coalesce(s."excerpt", ''), trim(coalesce(s."publisher", '') || ' ' || s."url")
+INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra", "deleted")
+SELECT 'source', s."id", c."articleId", s."claimId", s."title", coalesce(s."excerpt", ''), trim(coalesce(s."publisher", '') || ' ' || s."url"),
+       c."deletedAt" IS NOT NULL
 FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId";
 
 -- Articles. claimSeq and updatedAt change on every claim write: only the searched columns reindex.
@@ -66,7 +70,7 @@ CREATE TRIGGER "search_article_ad" AFTER DELETE ON "Article" BEGIN
     DELETE FROM "search_document" WHERE "articleId" = old."id";
 END;
 
--- Claims: the quote and the note (deleted claims stay indexed; queries leave them out, like every read).
+-- Claims: the quote and the note (a deleted claim stays indexed, marked deleted with its sources; queries leave them out).
 CREATE TRIGGER "search_claim_ai" AFTER INSERT ON "Claim" BEGIN
     INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
     VALUES ('claim', new."id", new."articleId", new."id", new."exact", new."note", '');
@@ -74,14 +78,18 @@ END;
 CREATE TRIGGER "search_claim_au" AFTER UPDATE OF "exact", "note" ON "Claim" BEGIN
     UPDATE "search_document" SET "title" = new."exact", "body" = new."note" WHERE "kind" = 'claim' AND "ref" = new."id";
 END;
+CREATE TRIGGER "search_claim_deleted" AFTER UPDATE OF "deletedAt" ON "Claim" BEGIN
+    UPDATE "search_document" SET "deleted" = (new."deletedAt" IS NOT NULL) WHERE "claimId" = new."id";
+END;
 CREATE TRIGGER "search_claim_ad" AFTER DELETE ON "Claim" BEGIN
     DELETE FROM "search_document" WHERE "claimId" = old."id";
 END;
 
 -- Sources.
 CREATE TRIGGER "search_source_ai" AFTER INSERT ON "Source" BEGIN
-    INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
-    SELECT 'source', new."id", c."articleId", new."claimId", new."title", coalesce(new."excerpt", ''), trim(coalesce(new."publisher", '') || ' ' || new."url")
+    INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra", "deleted")
+    SELECT 'source', new."id", c."articleId", new."claimId", new."title", coalesce(new."excerpt", ''), trim(coalesce(new."publisher", '') || ' ' || new."url"),
+           c."deletedAt" IS NOT NULL
     FROM "Claim" c WHERE c."id" = new."claimId";
 END;
 CREATE TRIGGER "search_source_au" AFTER UPDATE OF "title", "excerpt", "publisher", "url" ON "Source" BEGIN

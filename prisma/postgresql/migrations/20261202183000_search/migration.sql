@@ -19,6 +19,8 @@ CREATE TABLE "search_document" (
     "body" TEXT NOT NULL,
     -- article: outlet and author; claim: the replies; source: publisher and URL
     "extra" TEXT NOT NULL DEFAULT '',
+    -- 1 when the claim (of a claim or source row) is deleted: queries skip these rows without reading Claim
+    "deleted" INTEGER NOT NULL DEFAULT 0,
     -- Title words weigh most (A), then the body (B), then the rest (C). A tsvector holds at most
     -- 1 MB: the body is bounded to 100,000 characters by the triggers.
     "vector" tsvector GENERATED ALWAYS AS (
@@ -35,12 +37,14 @@ CREATE INDEX "search_document_vector_idx" ON "search_document" USING GIN ("vecto
 -- Backfill: every existing article, claim (with its live replies) and source.
 INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
 SELECT 'article', "id", "id", NULL, "title", left("text", 100000), trim(coalesce("outlet", '') || ' ' || coalesce("author", '')) FROM "Article";
-INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
+INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra", "deleted")
 SELECT 'claim', c."id", c."articleId", c."id", c."exact", c."note",
-       coalesce((SELECT string_agg(r."text", E'\n' ORDER BY r."createdAt") FROM "Reply" r WHERE r."claimId" = c."id" AND r."deletedAt" IS NULL), '')
+       coalesce((SELECT string_agg(r."text", E'\n' ORDER BY r."createdAt") FROM "Reply" r WHERE r."claimId" = c."id" AND r."deletedAt" IS NULL), ''),
+       CASE WHEN c."deletedAt" IS NULL THEN 0 ELSE 1 END
 FROM "Claim" c;
-INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
-SELECT 'source', s."id", c."articleId", s."claimId", s."title", coalesce(s."excerpt", ''), trim(coalesce(s."publisher", '') || ' ' || s."url")
+INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra", "deleted")
+SELECT 'source', s."id", c."articleId", s."claimId", s."title", coalesce(s."excerpt", ''), trim(coalesce(s."publisher", '') || ' ' || s."url"),
+       CASE WHEN c."deletedAt" IS NULL THEN 0 ELSE 1 END
 FROM "Source" s JOIN "Claim" c ON c."id" = s."claimId";
 
 -- Articles. claimSeq and updatedAt change on every claim write: only the searched columns reindex.
@@ -73,6 +77,14 @@ END $$;
 CREATE TRIGGER "search_claim_ai" AFTER INSERT ON "Claim" FOR EACH ROW EXECUTE FUNCTION "search_claim_sync"();
 CREATE TRIGGER "search_claim_au" AFTER UPDATE OF "exact", "note" ON "Claim" FOR EACH ROW EXECUTE FUNCTION "search_claim_sync"();
 
+-- A deleted claim stays indexed, marked deleted with its sources; queries leave them out.
+CREATE FUNCTION "search_claim_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE "search_document" SET "deleted" = CASE WHEN NEW."deletedAt" IS NULL THEN 0 ELSE 1 END WHERE "claimId" = NEW."id";
+    RETURN NULL;
+END $$;
+CREATE TRIGGER "search_claim_deleted" AFTER UPDATE OF "deletedAt" ON "Claim" FOR EACH ROW EXECUTE FUNCTION "search_claim_deleted"();
+
 -- Sources.
 CREATE FUNCTION "search_source_sync"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -81,8 +93,9 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra")
-        SELECT 'source', NEW."id", c."articleId", NEW."claimId", NEW."title", coalesce(NEW."excerpt", ''), trim(coalesce(NEW."publisher", '') || ' ' || NEW."url")
+        INSERT INTO "search_document" ("kind", "ref", "articleId", "claimId", "title", "body", "extra", "deleted")
+        SELECT 'source', NEW."id", c."articleId", NEW."claimId", NEW."title", coalesce(NEW."excerpt", ''), trim(coalesce(NEW."publisher", '') || ' ' || NEW."url"),
+               CASE WHEN c."deletedAt" IS NULL THEN 0 ELSE 1 END
         FROM "Claim" c WHERE c."id" = NEW."claimId";
     ELSE
         UPDATE "search_document" SET "title" = NEW."title", "body" = coalesce(NEW."excerpt", ''),
