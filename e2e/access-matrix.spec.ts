@@ -66,6 +66,9 @@ const MATRIX: Array<[route: RouteName, expected: Expected]> = [
   ["PATCH /api/replies/{id}", { anonymous: 401, owner: 200, other: 403, admin: 403 }],
   ["DELETE /api/replies/{id}", { anonymous: 401, owner: 204, other: 403, admin: 403 }],
   ["GET /api/people", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  // Search and similar claims read what every signed-in editor may open (decision 0020).
+  ["GET /api/search", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
+  ["GET /api/annotations/{id}/similar", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   // Each person's own inbox: every actor has an item of the world's replies to mark done.
   ["GET /api/inbox", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
   ["POST /api/inbox/done", { anonymous: 401, owner: 200, other: 200, admin: 200 }],
@@ -215,6 +218,8 @@ const ROUTES = {
   },
   "DELETE /api/replies/{id}": { method: "DELETE", path: (world) => `/api/replies/${world.replyId}` },
   "GET /api/people": { method: "GET", path: () => "/api/people" },
+  "GET /api/search": { method: "GET", path: () => "/api/search?q=budget" },
+  "GET /api/annotations/{id}/similar": { method: "GET", path: (world) => `${claimUrl(world.claimId)}/similar` },
   "GET /api/inbox": { method: "GET", path: () => "/api/inbox" },
   "GET /api/articles/{id}/events": {
     method: "GET",

@@ -334,6 +334,23 @@ const REPLY: Array<Row<JsonInput>> = [
   ...LONE_SURROGATES.map(([name, s]): Row<JsonInput> => [`text with ${name}`, () => ({ text: `Reply ${s}` }), 422]),
 ];
 
+// GET /api/search (query string): refused filters are 422; any text in q is searched (SEARCH_TEXTS)
+const SEARCH: Array<[name: string, query: string, status: number]> = [
+  ["an unknown kind", "q=minsk&kind=tweets", 422],
+  ["an unknown status", "q=minsk&status=TRUE", 422],
+  ["an unknown review state", "q=minsk&review=maybe", 422],
+  ["an editor id with a quote", "q=minsk&editor=%27%20OR%201%3D1", 422],
+  ["a date that is not YYYY-MM-DD", "q=minsk&from=yesterday", 422],
+  ["a date that does not exist", "q=minsk&from=2026-02-31", 422],
+  ["from after to", "q=minsk&from=2026-03-02&to=2026-03-01", 422],
+  ["a cursor that is not a number", "q=minsk&cursor=abc", 422],
+  ["a cursor too deep", "q=minsk&cursor=5000", 422],
+  ["an unknown field", "q=minsk&sort=rank", 422],
+  ["a query over 10,000 characters", `q=${"x".repeat(10_001)}`, 422],
+];
+/** Text a person may type: answered with results (maybe none), never a database error. */
+const SEARCH_TEXTS = ['"', '"Minsk talks', "talks*", "NEAR(minsk talks)", "-", "-minsk", "minsk AND OR NOT", "title:minsk ^", "'; DROP TABLE \"Claim\"; --", "%", "\\", "x".repeat(10_000)];
+
 // POST /api/inbox/done (JSON)
 const INBOX_DONE: Array<Row<JsonInput>> = [
   ["empty body", raw(""), 400],
@@ -603,6 +620,7 @@ const ID_ROUTES: PathRoute[] = [
   ["GET /api/articles/{id}/events", "GET", (id) => `/api/articles/${id}/events`],
   ["GET /api/annotations/{id}", "GET", (id) => claimUrl(id)],
   ["GET /api/annotations/{id}/history", "GET", (id) => `${claimUrl(id)}/history`],
+  ["GET /api/annotations/{id}/similar", "GET", (id) => `${claimUrl(id)}/similar`],
   ["PATCH /api/annotations/{id}", "PATCH", (id) => claimUrl(id)],
   ["DELETE /api/annotations/{id}", "DELETE", (id) => `${claimUrl(id)}?version=1`],
   ["GET /api/articles/{id}/suggestions", "GET", (id) => `/api/articles/${id}/suggestions`],
@@ -918,6 +936,22 @@ test.describe("hostile input over HTTP", () => {
       );
     });
   }
+
+  for (const [name, query, status] of SEARCH) {
+    test(`GET /api/search: ${name} → ${status}`, async () => {
+      await refuses(() => api.get(`/api/search?${query}`), status);
+    });
+  }
+
+  test("GET /api/search: search syntax typed by a person → 200 with results, never a database error", async () => {
+    for (const text of SEARCH_TEXTS) {
+      const response = await api.get(`/api/search?q=${encodeURIComponent(text)}`);
+      const body = await response.text();
+      expect(response.status(), `${text.slice(0, 40)}: ${body.slice(0, 200)}`).toBe(200);
+      expect(Array.isArray((JSON.parse(body) as { results?: unknown }).results)).toBe(true);
+      expect(body).not.toMatch(/fts5|syntax error|tsquery/i);
+    }
+  });
 
   for (const [name, input, status] of INBOX_DONE) {
     test(`POST /api/inbox/done: ${name} → ${status}`, async () => {

@@ -7,23 +7,30 @@ import { diffToSchema, replayedSchema, scratchSqliteUrl, tempDir } from "./lib/m
 import { runMain } from "./lib/run";
 import { postgresSchemaIsCurrent } from "./lib/schemas";
 import { withScratchPostgres } from "./lib/scratch-postgres";
-import { executeSql, schemaDump } from "./lib/postgres-dump";
+import { executeSql, normalize, rawSchemaDump, schemaDump } from "./lib/postgres-dump";
+import { isSearchStatement, missingInPostgresDump, missingInSqlite } from "./lib/search-objects";
 import { prisma } from "./lib/run";
 
 async function main(): Promise<void> {
   if (!postgresSchemaIsCurrent()) {
-    throw new Error(`${PRISMA_FILES.postgresql.schema} is not derived from ${PRISMA_FILES.sqlite.schema}. Run: npm run db:migration -- <name>`);
+    throw new Error(
+      `${PRISMA_FILES.postgresql.schema} is not derived from ${PRISMA_FILES.sqlite.schema}. Run: npm run db:migration -- <name>`,
+    );
   }
   const scratch = tempDir();
   try {
     const check = (provider: DatabaseProvider, url: string) => {
       const diff = diffToSchema(provider, replayedSchema(provider, url, scratch.dir), url);
       if (diff.differs) {
-        throw new Error(`${PRISMA_FILES[provider].schema} differs from its migrations. Author one with: npm run db:migration -- <name>\n${diff.sql}`);
+        throw new Error(
+          `${PRISMA_FILES[provider].schema} differs from its migrations. Author one with: npm run db:migration -- <name>\n${diff.sql}`,
+        );
       }
       console.log(`${provider}: schema and migrations agree.`);
     };
-    check("sqlite", scratchSqliteUrl(scratch.dir));
+    const sqliteUrl = scratchSqliteUrl(scratch.dir);
+    check("sqlite", sqliteUrl);
+    requireSearchObjects("sqlite", missingInSqlite(sqliteUrl.replace(/^file:/, "")));
     await checkPostgres();
   } finally {
     scratch.cleanup();
@@ -40,7 +47,9 @@ async function checkPostgres(): Promise<void> {
     const freshUrl = await createDatabase("fresh");
     const { sql } = diffToSchema("postgresql", null, freshUrl);
     await executeSql(freshUrl, sql);
-    const migrated = schemaDump(migratedUrl);
+    const migratedRaw = rawSchemaDump(migratedUrl);
+    requireSearchObjects("postgresql", missingInPostgresDump(migratedRaw));
+    const migrated = withoutSearchObjects(migratedRaw);
     const fresh = schemaDump(freshUrl);
     if (migrated !== fresh) {
       const missing = fresh.split(";\n").filter((s) => !migrated.includes(s));
@@ -52,6 +61,24 @@ async function checkPostgres(): Promise<void> {
     }
     console.log("postgresql: schema and migrations agree.");
   });
+}
+
+/** The search engine's objects are raw migration SQL (scripts/lib/search-objects.ts): not drift, but required. */
+function requireSearchObjects(provider: DatabaseProvider, missing: string[]): void {
+  if (missing.length === 0) return;
+  throw new Error(
+    `${provider}: the migrations lost search objects: ${missing.join(", ")}. A migration that redefines a table drops ` +
+      `its triggers: create them again in that migration (see scripts/lib/search-objects.ts).`,
+  );
+}
+
+/** A schema dump without the search engine's objects (their functions' bodies hold semicolons: cut before splitting). */
+function withoutSearchObjects(raw: string): string {
+  const noFunctions = raw.replace(/CREATE FUNCTION public\.search_\w+\(\)[\s\S]*?\$\$;\n/g, "");
+  return normalize(noFunctions)
+    .split(";\n")
+    .filter((statement) => !isSearchStatement(statement))
+    .join(";\n");
 }
 
 runMain(main);

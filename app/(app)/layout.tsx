@@ -25,6 +25,16 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <InboxLink initialCount={inbox} />
           {canManageAccounts(user.role) && <Link href="/admin/users">Admin</Link>}
         </nav>
+        <form action="/search" method="get" role="search" aria-label="Search Factline" className="header-search">
+          <label htmlFor="header-search-q">Search</label>
+          <input
+            id="header-search-q"
+            name="q"
+            type="search"
+            placeholder="Articles, claims, sources"
+            autoComplete="off"
+          />
+        </form>
         <span className="who">
           <Link href="/profile" title="Your profile and sessions">
             {user.name}

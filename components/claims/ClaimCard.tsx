@@ -10,6 +10,7 @@ import { ClaimDiscussion } from "./ClaimDiscussion";
 import { ClaimHistory } from "./ClaimHistory";
 import { DisagreementNotice } from "./DisagreementNotice";
 import { OwnClaimEditor } from "./OwnClaimEditor";
+import { SimilarClaims } from "./SimilarClaims";
 import { ReviewActions } from "./ReviewActions";
 import { ReviewNotice } from "./ReviewNotice";
 import { canReview } from "@/lib/claims/review";
@@ -97,6 +98,7 @@ export const ClaimCard = memo(function ClaimCard({
               </button>
             </div>
           )}
+          <SimilarClaims claimId={claim.id} />
           {details?.claim ? (
             own ? (
               <OwnClaimEditor key={formsEpoch} claim={details.claim} currentUserId={currentUserId} {...actions} />

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { PRISMA_FILES, type DatabaseProvider } from "@/lib/config/database-url";
 import { prisma } from "./run";
+import { withoutSearchModels } from "./search-objects";
 
 export const SCHEMA = PRISMA_FILES.sqlite.schema;
 export const MIGRATIONS = PRISMA_FILES.sqlite.migrations;
@@ -36,7 +37,8 @@ export function replayedSchema(provider: DatabaseProvider, url: string, dir: str
   const start = printed.indexOf("generator ");
   if (start < 0) throw new Error(`Unexpected 'db pull' output:\n${printed}`);
   const file = path.join(dir, `replayed-${provider}.prisma`);
-  fs.writeFileSync(file, printed.slice(start));
+  // The search engine's tables are raw SQL, not models (scripts/lib/search-objects.ts).
+  fs.writeFileSync(file, withoutSearchModels(printed.slice(start)));
   return file;
 }
 
@@ -46,9 +48,16 @@ export function hasMigrations(provider: DatabaseProvider): boolean {
 }
 
 /** `migrate diff` from the replayed migrations (or empty) to the provider's schema, as SQL. */
-export function diffToSchema(provider: DatabaseProvider, replayed: string | null, url: string): { sql: string; differs: boolean } {
+export function diffToSchema(
+  provider: DatabaseProvider,
+  replayed: string | null,
+  url: string,
+): { sql: string; differs: boolean } {
   const from = replayed ? ["--from-schema-datamodel", replayed] : ["--from-empty"];
-  const sql = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", PRISMA_FILES[provider].schema, "--script"], url);
+  const sql = prisma(
+    ["migrate", "diff", ...from, "--to-schema-datamodel", PRISMA_FILES[provider].schema, "--script"],
+    url,
+  );
   return { sql, differs: /\b(CREATE|ALTER|DROP|INSERT|UPDATE|DELETE)\b/i.test(sql) };
 }
 
@@ -60,6 +69,9 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 /** An introspected SQLite schema file as the same models for PostgreSQL (a file beside it). */
 export function asPostgres(sqliteSchemaFile: string): string {
   const file = sqliteSchemaFile.replace(/\.prisma$/, ".pg.prisma");
-  fs.writeFileSync(file, fs.readFileSync(sqliteSchemaFile, "utf8").replace(/provider(\s*)=(\s*)"sqlite"/, 'provider$1=$2"postgresql"'));
+  fs.writeFileSync(
+    file,
+    fs.readFileSync(sqliteSchemaFile, "utf8").replace(/provider(\s*)=(\s*)"sqlite"/, 'provider$1=$2"postgresql"'),
+  );
   return file;
 }

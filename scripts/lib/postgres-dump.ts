@@ -9,6 +9,11 @@ import { postgresBinDir } from "./postgres-cluster";
  * table's columns sorted (a migration's ADD COLUMN appends where a fresh CREATE TABLE would not).
  */
 export function schemaDump(url: string): string {
+  return normalize(rawSchemaDump(url));
+}
+
+/** `pg_dump --schema-only` of a database as it prints it. */
+export function rawSchemaDump(url: string): string {
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL is not installed. Install it with: apt-get install -y postgresql");
   const dump = spawnSync(
@@ -17,19 +22,25 @@ export function schemaDump(url: string): string {
     { encoding: "utf8" },
   );
   if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr.trim()}`);
-  return normalize(dump.stdout);
+  return dump.stdout;
 }
 
-function normalize(sql: string): string {
+export function normalize(sql: string): string {
   const statements = sql
     .split("\n")
-    .filter((line) => line.trim() && !line.startsWith("--") && !/^(SET|SELECT pg_catalog)\b/.test(line) && !line.startsWith("\\"))
+    .filter(
+      (line) =>
+        line.trim() && !line.startsWith("--") && !/^(SET|SELECT pg_catalog)\b/.test(line) && !line.startsWith("\\"),
+    )
     .join("\n")
     .split(/;\n/)
     .map((statement) => {
       const table = /^(CREATE TABLE [^(]+\()\n([\s\S]*)\n\)$/.exec(statement.trim());
       if (!table) return statement.trim();
-      const columns = table[2]!.split("\n").map((line) => line.trim().replace(/,$/, "")).sort();
+      const columns = table[2]!
+        .split("\n")
+        .map((line) => line.trim().replace(/,$/, ""))
+        .sort();
       return `${table[1]}\n  ${columns.join(",\n  ")}\n)`;
     });
   return statements.sort().join(";\n");

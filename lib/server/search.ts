@@ -1,0 +1,321 @@
+import "server-only";
+import { isEmptyQuery, parseQuery, toFtsAnyOf, toFtsMatch, type ParsedQuery } from "@/lib/search/query";
+import { SEARCH_PAGE_SIZE, type SearchKind, type SearchQueryInput } from "@/lib/search/schemas";
+import { lookupWords, pickSimilar, SIMILAR_CANDIDATES } from "@/lib/search/similar";
+import { snippetSegments, type SnippetSegment } from "@/lib/search/snippet";
+import { claimNotFound } from "@/lib/claims/changes";
+import { isRecordId } from "@/lib/ids";
+import { db } from "./db";
+import { serverConfig } from "./env";
+
+/*
+ * Search (decision 0020): one module, one results contract, two engines. The rows searched are
+ * search_document's, kept by database triggers (prisma/migrations/20261202183000_search); on
+ * SQLite FTS5 ranks them (bm25, snippet), on PostgreSQL the tsvector column and its GIN index
+ * (ts_rank, ts_headline). The query reaches either engine only as quoted parts or parameters,
+ * never as syntax. Every signed-in editor may open every article; deleted claims (and their
+ * sources) are left out here as in every read, deleted replies are not in the index.
+ */
+
+export interface SearchHit {
+  kind: SearchKind;
+  articleId: string;
+  articleTitle: string;
+  /** The claim itself, or the claim a source backs; null for an article. */
+  claimId: string | null;
+  sourceId: string | null;
+  /** Article: its title; claim: the quoted passage; source: its title. */
+  title: string;
+  snippet: SnippetSegment[];
+  /** The claim's (or the source's claim's) status and review state; null for an article. */
+  status: string | null;
+  reviewState: string | null;
+  /** Who added the article, marked the claim or added the source. */
+  editor: { id: string; name: string } | null;
+  createdAt: string;
+  /** The article, or the claim opened in its article. */
+  href: string;
+}
+
+export interface SearchPage {
+  results: SearchHit[];
+  /** Pass as `cursor` for the next page; null on the last. */
+  cursor: string | null;
+  /** Something the searcher should know ("only the first 500 characters were searched"). */
+  notice: string | null;
+  /** False for an empty query: the results are the most recent items, not matches. */
+  matched: boolean;
+}
+
+interface Row {
+  kind: SearchKind;
+  ref: string;
+  articleId: string;
+  claimId: string | null;
+  articleTitle: string;
+  title: string;
+  snippet: string | null;
+  status: string | null;
+  reviewState: string | null;
+  editorId: string | null;
+  createdAt: Date | string;
+}
+
+const provider = serverConfig().database.provider;
+
+/** The item's author and creation date, whichever table it is. */
+const EDITOR = `CASE d."kind" WHEN 'article' THEN a."createdById" WHEN 'claim' THEN c."authorId" ELSE s."addedById" END`;
+const CREATED = `CASE d."kind" WHEN 'article' THEN a."createdAt" WHEN 'claim' THEN c."createdAt" ELSE s."createdAt" END`;
+const JOINS = `JOIN "Article" a ON a."id" = d."articleId"
+  LEFT JOIN "Claim" c ON c."id" = d."claimId"
+  LEFT JOIN "Source" s ON d."kind" = 'source' AND s."id" = d."ref"`;
+const COLUMNS = `d."kind" AS "kind", d."ref" AS "ref", d."articleId" AS "articleId", d."claimId" AS "claimId",
+  a."title" AS "articleTitle", d."title" AS "title", c."status" AS "status", c."reviewState" AS "reviewState",
+  ${EDITOR} AS "editorId", ${CREATED} AS "createdAt"`;
+
+/** Positional parameters as each driver writes them. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return provider === "postgresql" ? `$${this.values.length}` : "?";
+  }
+}
+
+/** Filters that read the article, claim or source row (the kind filter reads search_document alone). */
+function needsJoins(input: SearchQueryInput): boolean {
+  return Boolean(input.status || input.review || input.editor || input.outlet || input.from || input.to);
+}
+
+function filterSql(input: SearchQueryInput, userId: string, params: Params): string {
+  // Deleted claims and their sources are marked by the triggers: no Claim read needed to skip them.
+  const where = [`d."deleted" = 0`];
+  if (input.kind) where.push(`d."kind" = ${params.add(input.kind)}`);
+  if (input.status) where.push(`d."kind" <> 'article' AND c."status" = ${params.add(input.status)}`);
+  if (input.review) where.push(`d."kind" <> 'article' AND c."reviewState" = ${params.add(input.review)}`);
+  if (input.editor) where.push(`${EDITOR} = ${params.add(input.editor === "me" ? userId : input.editor)}`);
+  if (input.outlet) where.push(`a."outlet" = ${params.add(input.outlet)}`);
+  if (input.from) where.push(`${CREATED} >= ${params.add(dateParam(`${input.from}T00:00:00.000Z`))}`);
+  if (input.to) {
+    const next = new Date(Date.parse(`${input.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+    where.push(`${CREATED} < ${params.add(dateParam(next))}`);
+  }
+  return where.join(" AND ");
+}
+
+/** SQLite keeps Prisma's DateTime as ISO text with "+00:00" (the adapter's format): compare like with like. */
+function dateParam(iso: string): unknown {
+  return provider === "postgresql" ? new Date(iso) : iso.replace("Z", "+00:00");
+}
+
+function sqliteSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number) {
+  const params = new Params();
+  const match = toFtsMatch(query);
+  const inner = params.add(match);
+  const filters = filterSql(input, userId, params);
+  const limit = params.add(SEARCH_PAGE_SIZE + 1);
+  const skip = params.add(offset);
+  const outer = params.add(match);
+  // Ranking reads every match: the inner query touches only the index and search_document (the
+  // other tables only when a filter needs them); the page's 21 rows are then joined, and their
+  // snippets made (SQLite computes a row's columns before sorting, so snippet() waits for the page).
+  // bm25's weights: title, body, extra; lower is better.
+  const sql = `WITH page AS (
+      SELECT d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
+      FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid
+      ${needsJoins(input) ? JOINS : ""}
+      WHERE "search_fts" MATCH ${inner} AND ${filters}
+      ORDER BY "rank", d."id"
+      LIMIT ${limit} OFFSET ${skip}
+    )
+    SELECT ${COLUMNS}, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
+    FROM page JOIN "search_fts" ON "search_fts".rowid = page."docId"
+    JOIN "search_document" d ON d."id" = page."docId"
+    ${JOINS}
+    WHERE "search_fts" MATCH ${outer}
+    ORDER BY page."rank", page."docId"`;
+  return { sql, params: params.values };
+}
+
+/** A tsquery from the parsed parts: each a parameter of plainto_/phraseto_tsquery, never tsquery syntax. */
+function tsquerySql(query: ParsedQuery, params: Params): string {
+  const parts = [
+    ...query.terms.map((term) => `plainto_tsquery('english', ${params.add(term)})`),
+    ...query.phrases.map((phrase) => `phraseto_tsquery('english', ${params.add(phrase.join(" "))})`),
+    ...query.excluded.map((word) => `!! plainto_tsquery('english', ${params.add(word)})`),
+  ];
+  return parts.join(" && ");
+}
+
+const HEADLINE_OPTIONS = `'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+
+function postgresSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number) {
+  const params = new Params();
+  const tsquery = tsquerySql(query, params);
+  const filters = filterSql(input, userId, params);
+  // Ranking reads every match's vector; the other tables are joined for the page's rows only (or
+  // for the filters that need them), and ts_headline reads the page's bounded text.
+  const sql = `WITH q AS (SELECT ${tsquery} AS query),
+    page AS (
+      SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
+      FROM q, "search_document" d
+      ${needsJoins(input) ? JOINS : ""}
+      WHERE d."vector" @@ q.query AND ${filters}
+      ORDER BY "rank" DESC, d."id"
+      LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}
+    )
+    SELECT ${COLUMNS}, ts_headline('english',
+        left(coalesce(nullif(concat_ws(' … ', nullif(d."body", ''), nullif(d."extra", '')), ''), d."title"), 20000),
+        q.query, ${HEADLINE_OPTIONS}) AS "snippet"
+    FROM page JOIN "search_document" d ON d."id" = page."docId"
+    ${JOINS}, q
+    ORDER BY page."rank" DESC, page."docId"`;
+  return { sql, params: params.values };
+}
+
+/** The most recent items the filters keep (the page of an empty query). */
+function recentSql(input: SearchQueryInput, userId: string, offset: number) {
+  const params = new Params();
+  const filters = filterSql(input, userId, params);
+  const excerpt = provider === "postgresql" ? `left(d."body", 200)` : `substr(d."body", 1, 200)`;
+  const sql = `SELECT ${COLUMNS}, ${excerpt} AS "snippet"
+    FROM "search_document" d ${JOINS}
+    WHERE ${filters}
+    ORDER BY d."id" DESC
+    LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}`;
+  return { sql, params: params.values };
+}
+
+export async function search(input: SearchQueryInput, userId: string): Promise<SearchPage> {
+  const query = parseQuery(input.q);
+  const offset = Number(input.cursor ?? 0);
+  const matched = !isEmptyQuery(query);
+  let notice: string | null = query.truncated ? "Only the first 500 characters of the query were searched." : null;
+  if (!matched && input.q.trim())
+    notice = "Type at least one word to search for (a word, or a phrase in quotes). These are the most recent items.";
+  const { sql, params } = !matched
+    ? recentSql(input, userId, offset)
+    : provider === "postgresql"
+      ? postgresSearch(query, input, userId, offset)
+      : sqliteSearch(query, input, userId, offset);
+  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
+  const page = rows.slice(0, SEARCH_PAGE_SIZE);
+  const names = await editorNames(page.map((row) => row.editorId));
+  return {
+    results: page.map((row) => toHit(row, names, matched)),
+    cursor: rows.length > SEARCH_PAGE_SIZE ? String(offset + SEARCH_PAGE_SIZE) : null,
+    notice,
+    matched,
+  };
+}
+
+async function editorNames(ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
+function toHit(row: Row, names: Map<string, string>, matched: boolean): SearchHit {
+  const snippetSource = row.snippet ?? "";
+  const snippet = snippetSegments(matched ? snippetSource : snippetSource.replace(/[\uE000\uE001]/g, ""));
+  const isArticle = row.kind === "article";
+  return {
+    kind: row.kind,
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    claimId: row.claimId,
+    sourceId: row.kind === "source" ? row.ref : null,
+    title: row.title,
+    snippet,
+    status: isArticle ? null : row.status,
+    reviewState: isArticle ? null : row.reviewState,
+    editor: row.editorId ? { id: row.editorId, name: names.get(row.editorId) ?? "Unknown editor" } : null,
+    createdAt: new Date(row.createdAt).toISOString(),
+    href: isArticle ? `/articles/${row.articleId}` : `/articles/${row.articleId}?claim=${row.claimId}`,
+  };
+}
+
+/** An earlier, rated claim in another article with nearly the same wording (issue 12). */
+export interface SimilarClaim {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  quote: string;
+  status: string;
+  reviewState: string;
+  author: { id: string; name: string };
+  /** When it was last rated or changed. */
+  at: string;
+  similarity: number;
+}
+
+/**
+ * Up to three earlier claims in other articles whose quote is nearly this one's: candidates from
+ * the index (any of the quote's distinctive words, best ranked first), judged by word overlap.
+ * Unverified claims carry no verdict to reuse and are left out.
+ */
+export async function similarClaims(claim: {
+  id: string;
+  articleId: string;
+  exact: string;
+  createdAt: Date;
+}): Promise<SimilarClaim[]> {
+  const words = lookupWords(claim.exact);
+  if (words.length === 0) return [];
+  const params = new Params();
+  let sql: string;
+  const common = (p: Params) => `d."kind" = 'claim' AND d."articleId" <> ${p.add(claim.articleId)}
+      AND d."deleted" = 0 AND c."status" <> 'UNVERIFIED' AND c."createdAt" < ${p.add(dateParam(claim.createdAt.toISOString()))}`;
+  if (provider === "postgresql") {
+    const any = words.map((word) => `plainto_tsquery('english', ${params.add(word)})`).join(" || ");
+    sql = `WITH q AS (SELECT ${any} AS query)
+      SELECT c."id" AS "id" FROM q, "search_document" d JOIN "Claim" c ON c."id" = d."claimId"
+      WHERE d."vector" @@ q.query AND ${common(params)}
+      ORDER BY ts_rank(d."vector", q.query) DESC LIMIT ${params.add(SIMILAR_CANDIDATES)}`;
+  } else {
+    const match = params.add(`title : (${toFtsAnyOf(words)})`);
+    sql = `SELECT c."id" AS "id" FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid
+      JOIN "Claim" c ON c."id" = d."claimId"
+      WHERE "search_fts" MATCH ${match} AND ${common(params)}
+      ORDER BY bm25("search_fts", 1.0, 0.0, 0.0) LIMIT ${params.add(SIMILAR_CANDIDATES)}`;
+  }
+  const ids = (await db.$queryRawUnsafe<Array<{ id: string }>>(sql, ...params.values)).map((row) => row.id);
+  if (ids.length === 0) return [];
+  const rows = await db.claim.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      exact: true,
+      status: true,
+      reviewState: true,
+      updatedAt: true,
+      article: { select: { id: true, title: true } },
+      author: { select: { id: true, name: true } },
+    },
+  });
+  return pickSimilar(
+    claim.exact,
+    rows.map((row) => ({
+      id: row.id,
+      articleId: row.article.id,
+      articleTitle: row.article.title,
+      quote: row.exact,
+      status: row.status,
+      reviewState: row.reviewState,
+      author: row.author,
+      at: row.updatedAt.toISOString(),
+    })),
+  );
+}
+
+/** Similar claims of a live claim by id: 404 when deleted or unknown. */
+export async function similarClaimsOf(id: string): Promise<SimilarClaim[]> {
+  if (!isRecordId(id)) throw claimNotFound();
+  const claim = await db.claim.findFirst({
+    where: { id, deletedAt: null },
+    select: { id: true, articleId: true, exact: true, createdAt: true },
+  });
+  if (!claim) throw claimNotFound();
+  return similarClaims(claim);
+}

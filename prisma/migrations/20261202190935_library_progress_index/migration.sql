@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Claim_articleId_deletedAt_reviewState_idx" ON "Claim"("articleId", "deletedAt", "reviewState");
+
