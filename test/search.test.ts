@@ -5,7 +5,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CreateClaimInput } from "@/lib/claims/schemas";
 import { searchQuerySchema } from "@/lib/search/schemas";
-import { snippetText } from "@/lib/search/snippet";
 import { db } from "@/lib/server/db";
 import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claims";
 import { deleteReply, postReply } from "@/lib/server/discussion";
