@@ -161,7 +161,9 @@ export function suggestionJobsSettled(): Promise<void> {
  */
 export async function readSuggestions(articleId: string, now = new Date()): Promise<SuggestionsView> {
   if (!isRecordId(articleId)) throw articleNotFound();
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { revision: true, text: true } });
+  // The text (up to millions of characters) is read only once the suggestions are there: a page
+  // asks again and again while they are pending.
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { revision: true } });
   if (!article) throw articleNotFound();
   const run = await db.suggestionRun.findUnique({
     where: { articleId_revision: { articleId, revision: article.revision } },
@@ -191,21 +193,26 @@ export async function readSuggestions(articleId: string, now = new Date()): Prom
   if (run.state !== "ready") return { ...pending, state: "failed", language };
 
   const keys = [...new Set(run.suggestions.map((suggestion) => suggestion.textKey))];
-  const [dismissals, claims] = await Promise.all([
+  const [dismissals, claims, source] = await Promise.all([
     keys.length
       ? db.suggestionDismissal.findMany({ where: { articleId, textKey: { in: keys } }, select: { textKey: true } })
       : [],
     claimRanges(articleId, article.revision),
+    db.articleRevision.findUnique({
+      where: { articleId_number: { articleId, number: article.revision } },
+      select: { text: true },
+    }),
   ]);
+  const text = source?.text ?? "";
   const dismissed = new Set(dismissals.map((row) => row.textKey));
   const stored = run.suggestions.flatMap((row) =>
-    isStrength(row.strength) && row.end <= article.text.length ? [{ ...row, strength: row.strength }] : [],
+    isStrength(row.strength) && row.end <= text.length ? [{ ...row, strength: row.strength }] : [],
   );
   const suggestions: SuggestionView[] = visibleSuggestions(stored, claims, dismissed).map((row) => ({
     id: row.id,
     start: row.start,
     end: row.end,
-    text: article.text.slice(row.start, row.end),
+    text: text.slice(row.start, row.end),
     score: row.score,
     strength: row.strength,
   }));
