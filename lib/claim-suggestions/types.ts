@@ -1,8 +1,8 @@
-import type { SuggestionStrength } from "./visible";
+import type { Language, SuggestionStrength } from "@/lib/suggestions";
 
 /** "pending" until the revision's suggestions are computed (the page says "Finding suggestions…"). */
 export type SuggestionsState = "pending" | "ready" | "failed";
-export type SuggestionsLanguage = "en" | "other" | "unknown";
+export type SuggestionsLanguage = Language;
 
 /** One suggestion as the page and the API carry it: offsets into the revision's text. */
 export interface SuggestionView {

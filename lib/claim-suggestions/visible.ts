@@ -3,7 +3,9 @@
  * those on a sentence that already holds a claim (any overlap), highest score first.
  */
 
-export type SuggestionStrength = "strong" | "likely";
+import type { SuggestionStrength } from "@/lib/suggestions";
+
+export type { SuggestionStrength };
 
 export interface StoredSuggestion {
   id: string;
