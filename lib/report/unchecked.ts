@@ -37,12 +37,16 @@ export interface ReportUnchecked {
   explanation: string;
 }
 
-export function buildUnchecked(input: {
+/** What the section is made from: the revision's suggestions as a page shows them. */
+export interface UncheckedInput {
   state: SuggestionsState;
   language: SuggestionsLanguage | null;
+  /** Suggestions without a claim and not dismissed, highest score first. */
   sentences: ReadonlyArray<{ text: string; score: number; strength: SuggestionStrength }>;
   dismissed: number;
-}): ReportUnchecked {
+}
+
+export function buildUnchecked(input: UncheckedInput): ReportUnchecked {
   const sentences = input.sentences.map((sentence, index) => ({
     number: index + 1,
     text: sentence.text,

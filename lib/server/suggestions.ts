@@ -4,6 +4,7 @@ import { shortenSentence, suggestionTextKey } from "@/lib/claim-suggestions/keys
 import type { SuggestionsLanguage, SuggestionsView, SuggestionView } from "@/lib/claim-suggestions/types";
 import { MAX_STORED_SUGGESTIONS, slicesOf } from "@/lib/claim-suggestions/slices";
 import { isStrength, visibleSuggestions } from "@/lib/claim-suggestions/visible";
+import type { UncheckedInput } from "@/lib/report/unchecked";
 import { Problem } from "@/lib/errors";
 import { isRecordId } from "@/lib/ids";
 import {
@@ -287,16 +288,8 @@ export async function dismissSuggestion(
   return { articleId, dismissedAt: saved.dismissedAt.toISOString(), dismissedBy: saved.dismissedBy };
 }
 
-export interface UncheckedSentences {
-  state: SuggestionsView["state"];
-  language: SuggestionsLanguage | null;
-  /** Suggestions without a claim and not dismissed, highest score first. */
-  sentences: Array<Pick<SuggestionView, "text" | "score" | "strength">>;
-  dismissed: number;
-}
-
 /** The report's "Check-worthy sentences not checked": what a desk skipped. */
-export async function uncheckedSentences(articleId: string): Promise<UncheckedSentences> {
+export async function uncheckedSentences(articleId: string): Promise<UncheckedInput> {
   const view = await readSuggestions(articleId);
   return {
     state: view.state,
