@@ -18,7 +18,7 @@ import { isRecordId } from "@/lib/ids";
 import { isRole } from "@/lib/users/roles";
 import { articleNotFound } from "./articles";
 import { writeClaimAnchors } from "./claim-anchors";
-import { listClaims } from "./claims";
+import { listClaims } from "./claim-details";
 import { db, writeTransaction, type Tx } from "./db";
 import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
