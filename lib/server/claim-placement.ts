@@ -8,9 +8,8 @@ import { Problem } from "@/lib/errors";
 import { roleOf } from "@/lib/users/roles";
 import { articleNotFound } from "./articles";
 import { readDetails } from "./claim-details";
-import { eventRows, nextClaimSeq } from "./claim-write-steps";
+import { nextClaimSeq, recordClaimChange, writeAtVersion } from "./claim-write-steps";
 import { db, writeTransaction } from "./db";
-import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
 
 /**
@@ -42,9 +41,10 @@ export async function placeClaim(user: SessionUser, id: string, input: PlaceClai
   const at = new Date();
   await writeTransaction(async (tx) => {
     const changeSeq = await nextClaimSeq(tx, before.articleId, article.revision);
-    const written = await tx.claim.updateMany({
-      where: { id, version: before.version, deletedAt: null },
-      data: {
+    await writeAtVersion(
+      tx,
+      { id, version: before.version },
+      {
         anchorState: plan.anchor.state,
         anchorRevision: plan.anchor.revision,
         anchorStart: plan.anchor.start,
@@ -61,15 +61,14 @@ export async function placeClaim(user: SessionUser, id: string, input: PlaceClai
         changeSeq,
         updatedAt: at,
       },
-    });
-    if (written.count !== 1) throw staleClaim();
-    await tx.claimEvent.createMany({ data: eventRows([plan.event], id, user.id, at) });
-    await publishChange(tx, {
+    );
+    await recordClaimChange(tx, user, {
       articleId: before.articleId,
+      claimId: id,
       seq: changeSeq,
       kind: "claim.placed",
-      claimId: id,
-      actor: { id: user.id, name: user.name },
+      events: [plan.event],
+      at,
       inbox: [],
     });
   });

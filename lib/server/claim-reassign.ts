@@ -1,14 +1,13 @@
 import "server-only";
-import { claimNotFound, planReassign, staleClaim } from "@/lib/claims/changes";
+import { claimNotFound, planReassign } from "@/lib/claims/changes";
 import type { ClaimDetails } from "@/lib/claims/types";
 import { Problem } from "@/lib/errors";
 import { isRecordId } from "@/lib/ids";
 import { canOverrideClaims, reassignRefusal } from "@/lib/users/admin";
 import { roleOf } from "@/lib/users/roles";
 import { readDetails } from "./claim-details";
-import { eventRows, nextClaimSeq } from "./claim-write-steps";
+import { nextClaimSeq, recordClaimChange, writeAtVersion } from "./claim-write-steps";
 import { db, writeTransaction } from "./db";
-import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
 
 /**
@@ -36,22 +35,22 @@ export async function reassignClaim(
   const at = new Date();
   await writeTransaction(async (tx) => {
     const changeSeq = await nextClaimSeq(tx, before.articleId);
-    const written = await tx.claim.updateMany({
-      where: { id, authorId: before.author.id, version: plan.expectedVersion, deletedAt: null },
-      data: { authorId: to.id, version: plan.version, changeSeq, updatedAt: at },
-    });
-    if (written.count !== 1) throw staleClaim();
+    await writeAtVersion(
+      tx,
+      { id, authorId: before.author.id, version: plan.expectedVersion },
+      { authorId: to.id, version: plan.version, changeSeq, updatedAt: at },
+    );
     // The target may have been deactivated meanwhile: checked again inside the write.
     const still = await tx.user.count({ where: { id: to.id, deactivatedAt: null } });
     if (still !== 1)
       throw new Problem("invalid", "That account was just deactivated: reassign the claim to an active editor.");
-    await tx.claimEvent.createMany({ data: eventRows([plan.event], id, user.id, at) });
-    await publishChange(tx, {
+    await recordClaimChange(tx, user, {
       articleId: before.articleId,
+      claimId: id,
       seq: changeSeq,
       kind: "claim.reassigned",
-      claimId: id,
-      actor: { id: user.id, name: user.name },
+      events: [plan.event],
+      at,
       inbox: "article",
     });
   });

@@ -5,7 +5,6 @@ import {
   planCreate,
   planDelete,
   planUpdate,
-  staleClaim,
   updatedDetails,
 } from "@/lib/claims/changes";
 import type { ReviewChange } from "@/lib/claims/review";
@@ -18,9 +17,8 @@ import { canOverrideClaims } from "@/lib/users/admin";
 import { roleOf } from "@/lib/users/roles";
 import { articleNotFound } from "./articles";
 import { readDetails } from "./claim-details";
-import { articleChangedWhileMarking, eventRows, nextClaimSeq } from "./claim-write-steps";
+import { articleChangedWhileMarking, nextClaimSeq, recordClaimChange, writeAtVersion } from "./claim-write-steps";
 import { db, writeTransaction } from "./db";
-import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
 
 /*
@@ -71,13 +69,13 @@ export async function createClaim(
       },
       select: { id: true },
     });
-    await tx.claimEvent.createMany({ data: eventRows(plan.events, claim.id, user.id, at) });
-    await publishChange(tx, {
+    await recordClaimChange(tx, user, {
       articleId,
+      claimId: claim.id,
       seq: changeSeq,
       kind: "claim.created",
-      claimId: claim.id,
-      actor: { id: user.id, name: user.name },
+      events: plan.events,
+      at,
       inbox: plan.review === "none" ? [] : "article",
     });
     return claim.id;
@@ -130,17 +128,17 @@ export async function updateClaim(user: SessionUser, id: string, input: UpdateCl
   const added = await writeTransaction(async (tx) => {
     const changeSeq = await nextClaimSeq(tx, claim.articleId);
     // Optimistic concurrency: only the version that was read and checked may be written.
-    const written = await tx.claim.updateMany({
-      where: { id, authorId: user.id, version: plan.expectedVersion, deletedAt: null },
-      data: {
+    await writeAtVersion(
+      tx,
+      { id, authorId: user.id, version: plan.expectedVersion },
+      {
         ...plan.set,
         ...(plan.review ? reviewColumns(plan.review, at) : {}),
         version: plan.version,
         changeSeq,
         updatedAt: at,
       },
-    });
-    if (written.count !== 1) throw staleClaim();
+    );
     // The decision the change undid stays, marked superseded (History shows it so).
     if (plan.review?.superseded)
       await tx.review.updateMany({ where: { claimId: id, supersededAt: null }, data: { supersededAt: at } });
@@ -152,13 +150,13 @@ export async function updateClaim(user: SessionUser, id: string, input: UpdateCl
           select: { id: true, url: true, title: true, publisher: true, excerpt: true, createdAt: true },
         })
       : [];
-    if (plan.events.length) await tx.claimEvent.createMany({ data: eventRows(plan.events, id, user.id, at) });
-    await publishChange(tx, {
+    await recordClaimChange(tx, user, {
       articleId: claim.articleId,
+      claimId: id,
       seq: changeSeq,
       kind: "claim.updated",
-      claimId: id,
-      actor: { id: user.id, name: user.name },
+      events: plan.events,
+      at,
       // Its review state moved: it enters or leaves colleagues' "awaiting my review".
       inbox: plan.review ? "article" : [],
     });
@@ -179,19 +177,19 @@ export async function deleteClaim(user: SessionUser, id: string, version?: numbe
   const at = new Date();
   await writeTransaction(async (tx) => {
     const changeSeq = await nextClaimSeq(tx, articleId);
-    const written = await tx.claim.updateMany({
+    await writeAtVersion(
+      tx,
       // An admin deletes whoever's claim it is (the history names the admin); an editor only their own.
-      where: { id, ...(asAdmin ? {} : { authorId: user.id }), version: plan.expectedVersion, deletedAt: null },
-      data: { deletedAt: at, version: plan.version, changeSeq, updatedAt: at },
-    });
-    if (written.count !== 1) throw staleClaim();
-    await tx.claimEvent.createMany({ data: eventRows(plan.events, id, user.id, at) });
-    await publishChange(tx, {
+      { id, ...(asAdmin ? {} : { authorId: user.id }), version: plan.expectedVersion },
+      { deletedAt: at, version: plan.version, changeSeq, updatedAt: at },
+    );
+    await recordClaimChange(tx, user, {
       articleId,
+      claimId: id,
       seq: changeSeq,
       kind: "claim.deleted",
-      claimId: id,
-      actor: { id: user.id, name: user.name },
+      events: plan.events,
+      at,
       inbox: "article",
     });
   });

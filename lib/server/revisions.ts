@@ -150,7 +150,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
       seq: claimSeq,
       kind: "revision.saved",
       claimId: null,
-      actor: { id: user.id, name: user.name },
+      actor: user,
       inbox: [],
     });
     return updates;
