@@ -8,7 +8,7 @@
  *    for each SQLite server, and starts a private PostgreSQL cluster with one database per
  *    PostgreSQL server holding the same rows;
  * 3. starts the servers: on SQLite the app (`next start`), the ceiling (node:http +
- *    lib/server/claims.ts) and the raw reference (node:http + better-sqlite3); on PostgreSQL the
+ *    lib/server/claim-*.ts) and the raw reference (node:http + better-sqlite3); on PostgreSQL the
  *    app with one instance, the app with two, and the raw reference (node:http + pg);
  * 4. runs the closed-loop scenarios (page loads, change-reads, updates, creates; 50 connections,
  *    a 10 s window each), the servers taking turns, then the open-loop mix (100 requests/s for

@@ -1,11 +1,13 @@
 /**
- * lib/server/admin-users.ts and the admin's powers over claims (lib/server/claims.ts) against a
+ * lib/server/admin-users.ts and the admin's powers over claims (lib/server/claim-writes.ts, claim-reassign.ts) against a
  * real database: what an admin and the people they manage would notice.
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createAccount, listAccounts, resetPassword, updateAccount } from "@/lib/server/admin-users";
-import { createClaim, deleteClaim, getClaimDetails, getClaimHistory, reassignClaim } from "@/lib/server/claims";
+import { getClaimDetails, getClaimHistory } from "@/lib/server/claim-details";
+import { reassignClaim } from "@/lib/server/claim-reassign";
+import { createClaim, deleteClaim } from "@/lib/server/claim-writes";
 import { activeSession, startSession } from "@/lib/server/user-sessions";
 import { authenticate } from "@/lib/server/users";
 import { Problem } from "@/lib/errors";

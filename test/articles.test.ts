@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createArticle as addArticle, getArticle, getArticleTitle, listArticles } from "@/lib/server/articles";
-import { createClaim, deleteClaim } from "@/lib/server/claims";
+import { createClaim, deleteClaim } from "@/lib/server/claim-writes";
 import { createArticle, createUser, docOf, sessionOf } from "./factories";
 
 describe("articles", () => {

@@ -1,5 +1,5 @@
 /**
- * lib/server/claims.ts against a real database (DATABASE_URL from the project's setup): what an
+ * lib/server/claim-*.ts (feed, details, writes, placement) against a real database (DATABASE_URL from the project's setup): what an
  * editor would notice — what is stored, what is refused, what the list and its feed say.
  * Nothing here depends on the provider.
  */
@@ -8,16 +8,9 @@ import type { CreateClaimInput } from "@/lib/claims/schemas";
 import { tagMatches } from "@/lib/claims/feed";
 import type { ClaimDetails } from "@/lib/claims/types";
 import { db } from "@/lib/server/db";
-import {
-  createClaim,
-  deleteClaim,
-  getClaimDetails,
-  getClaimHistory,
-  listClaimSummaries,
-  listClaims,
-  readClaimsFeed,
-  updateClaim,
-} from "@/lib/server/claims";
+import { getClaimDetails, getClaimHistory, listClaims } from "@/lib/server/claim-details";
+import { listClaimSummaries, readClaimsFeed } from "@/lib/server/claim-feed";
+import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claim-writes";
 import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
 
 const SENTENCES = {

@@ -6,7 +6,8 @@ import { faker } from "@faker-js/faker";
 import { beforeEach, describe, expect, it } from "vitest";
 import { replySchema } from "@/lib/discussion/schemas";
 import { db } from "@/lib/server/db";
-import { createClaim, deleteClaim, listClaimSummaries } from "@/lib/server/claims";
+import { listClaimSummaries } from "@/lib/server/claim-feed";
+import { createClaim, deleteClaim } from "@/lib/server/claim-writes";
 import { deleteReply, editReply, listReplies, postReply } from "@/lib/server/discussion";
 import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
 

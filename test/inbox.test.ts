@@ -6,7 +6,7 @@ import { faker } from "@faker-js/faker";
 import { beforeEach, describe, expect, it } from "vitest";
 import { replySchema } from "@/lib/discussion/schemas";
 import { db } from "@/lib/server/db";
-import { createClaim, deleteClaim } from "@/lib/server/claims";
+import { createClaim, deleteClaim } from "@/lib/server/claim-writes";
 import { deleteReply, editReply, postReply } from "@/lib/server/discussion";
 import { markInboxDone, openInboxCount, readInbox } from "@/lib/server/inbox";
 import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
@@ -111,7 +111,7 @@ describe("marking done", () => {
 describe("reviews in the inbox", () => {
   it("brings a colleague's rated claim to my inbox on our article, and a returned claim back to its author", async () => {
     const { reviewClaim } = await import("@/lib/server/reviews");
-    const { updateClaim } = await import("@/lib/server/claims");
+    const { updateClaim } = await import("@/lib/server/claim-writes");
     // Erin added the article; Sam rates his claim: Erin is asked to review it.
     const rated = await updateClaim(sam, samsClaim, { version: 1, status: "UNPROVEN" });
     const erinsInbox = await readInbox(erin.id);

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { libraryQuerySchema } from "@/lib/articles/library";
 import { db } from "@/lib/server/db";
-import { createClaim, updateClaim } from "@/lib/server/claims";
+import { createClaim, updateClaim } from "@/lib/server/claim-writes";
 import { listLibrary } from "@/lib/server/library";
 import { reviewClaim } from "@/lib/server/reviews";
 import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";

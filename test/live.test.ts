@@ -7,7 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LIVE_LIMITS } from "@/lib/live/limits";
 import { db, writeTransaction } from "@/lib/server/db";
-import { createClaim, nextClaimSeq, updateClaim } from "@/lib/server/claims";
+import { nextClaimSeq } from "@/lib/server/claim-write-steps";
+import { createClaim, updateClaim } from "@/lib/server/claim-writes";
 import { publishChange } from "@/lib/server/live-bus";
 import { postReply } from "@/lib/server/discussion";
 import { LiveHub } from "@/lib/server/live-hub";

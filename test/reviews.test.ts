@@ -7,14 +7,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { CreateClaimInput } from "@/lib/claims/schemas";
 import { Problem } from "@/lib/errors";
 import { db } from "@/lib/server/db";
-import {
-  createClaim,
-  deleteClaim,
-  getClaimDetails,
-  getClaimHistory,
-  listClaimSummaries,
-  updateClaim,
-} from "@/lib/server/claims";
+import { getClaimDetails, getClaimHistory } from "@/lib/server/claim-details";
+import { listClaimSummaries } from "@/lib/server/claim-feed";
+import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claim-writes";
 import { claimsAwaitingReviewBy, claimsReturnedTo, reviewClaim } from "@/lib/server/reviews";
 import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
 

@@ -6,7 +6,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CreateClaimInput } from "@/lib/claims/schemas";
 import { db } from "@/lib/server/db";
-import { createClaim, getClaimDetails, getClaimHistory, listClaimSummaries, placeClaim } from "@/lib/server/claims";
+import { getClaimDetails, getClaimHistory } from "@/lib/server/claim-details";
+import { listClaimSummaries } from "@/lib/server/claim-feed";
+import { placeClaim } from "@/lib/server/claim-placement";
+import { createClaim } from "@/lib/server/claim-writes";
 import { getArticle } from "@/lib/server/articles";
 import { getRevision, listRevisions, saveRevision, type RevisionInput } from "@/lib/server/revisions";
 import { createArticle, createUser, docOf, sessionOf, type TestArticle } from "./factories";

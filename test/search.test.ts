@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { CreateClaimInput } from "@/lib/claims/schemas";
 import { searchQuerySchema } from "@/lib/search/schemas";
 import { db } from "@/lib/server/db";
-import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claims";
+import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claim-writes";
 import { deleteReply, postReply } from "@/lib/server/discussion";
 import { reviewClaim } from "@/lib/server/reviews";
 import { search, similarClaims } from "@/lib/server/search";

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { plainTextOf } from "@/lib/articles/plain-text";
 import { Problem } from "@/lib/errors";
-import { createClaim } from "@/lib/server/claims";
+import { createClaim } from "@/lib/server/claim-writes";
 import { db } from "@/lib/server/db";
 import { splitSentences } from "@/lib/suggestions";
 import { getPreferences, updatePreferences } from "@/lib/server/preferences";

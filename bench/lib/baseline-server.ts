@@ -2,7 +2,7 @@
  * The benchmark's baselines: a minimal node:http server doing the API's database work and nothing
  * else — no Next.js routing or rendering pipeline, no session (the editor is fixed at start).
  *
- *   BENCH_STORE=ceiling  the app's own lib/server/claims.ts (Prisma on better-sqlite3): the same
+ *   BENCH_STORE=ceiling  the app's own lib/server/claim-*.ts (Prisma on better-sqlite3): the same
  *                        queries and transactions per request. Needs `--conditions=react-server`
  *                        so that its `import "server-only"` resolves to the empty module.
  *   BENCH_STORE=raw      the same work hand-written on better-sqlite3 (./raw-store.ts), or on pg

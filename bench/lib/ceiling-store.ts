@@ -1,8 +1,9 @@
 /**
- * The ceiling's store: the app's own lib/server/claims.ts behind the baseline server, so that the
+ * The ceiling's store: the app's own lib/server/claim-feed.ts and claim-writes.ts behind the baseline server, so that the
  * only difference from the app is Next.js, next-auth and the route layer.
  */
-import { createClaim, readClaimsFeed, updateClaim } from "@/lib/server/claims";
+import { readClaimsFeed } from "@/lib/server/claim-feed";
+import { createClaim, updateClaim } from "@/lib/server/claim-writes";
 import type { ClaimStore } from "./raw-claims";
 
 export function createCeilingStore(): ClaimStore {

@@ -18,10 +18,10 @@ import type { ClaimFilter, CreateClaimInput, UpdateClaimInput } from "@/lib/clai
 import { isStatus } from "@/lib/claims/statuses";
 import type { ClaimDetails, ClaimSummaries, ClaimSummary, People, SourceView } from "@/lib/claims/types";
 import { Problem } from "@/lib/errors";
-import type { ClaimsFeedAnswer } from "@/lib/server/claims";
+import type { ClaimsFeedAnswer } from "@/lib/server/claim-feed";
 import type { SessionUser } from "@/lib/server/session";
 
-/** The work behind the API's claim routes, as each baseline server does it (lib/server/claims.ts's signatures). */
+/** The work behind the API's claim routes, as each baseline server does it (the signatures of lib/server/claim-feed.ts and claim-writes.ts). */
 export interface ClaimStore {
   feed(
     articleId: string,
@@ -44,7 +44,7 @@ export interface FeedReads {
 }
 
 /**
- * The list and its change feed, as lib/server/claims.ts readClaimsFeed and listClaimSummaries
+ * The list and its change feed, as lib/server/claim-feed.ts readClaimsFeed and listClaimSummaries
  * answer them (the same lib/claims/feed.ts rules: tag, 304, change set, reset), on a raw store's reads.
  */
 export async function readFeed(

@@ -5,7 +5,7 @@ import { isRecordId } from "@/lib/ids";
 import { accountChangeRefusal, canManageAccounts } from "@/lib/users/admin";
 import type { CreateAccountInput, UpdateAccountInput } from "@/lib/users/admin-schemas";
 import { hashPassword } from "@/lib/users/password";
-import { isRole, type Role } from "@/lib/users/roles";
+import { roleOf, type Role } from "@/lib/users/roles";
 import { db, writeTransaction, type Tx } from "./db";
 import type { SessionUser } from "./session";
 import { revokeSessions } from "./user-sessions";
@@ -44,8 +44,6 @@ type AccountRow = {
   deactivatedAt: Date | null;
   createdAt: Date;
 };
-
-const roleOf = (role: string): Role => (isRole(role) ? role : "EDITOR");
 
 function toView(row: AccountRow, lastSeenAt: Date | null): AccountView {
   return {

@@ -117,7 +117,7 @@ async function touchClaim(
     seq: article.claimSeq,
     kind: change.kind,
     claimId: claim.id,
-    actor: { id: change.user.id, name: change.user.name },
+    actor: change.user,
     inbox: [...new Set([claim.authorId, ...change.inbox])].filter((id) => id !== change.user.id),
   });
 }

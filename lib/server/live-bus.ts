@@ -30,9 +30,15 @@ local.setMaxListeners(0);
 
 const provider = () => serverConfig().database.provider;
 
-/** Announces a change once the transaction `tx` commits. Call it inside writeTransaction. */
+/**
+ * Announces a change once the transaction `tx` commits. Call it inside writeTransaction. Of the
+ * actor (a session user, say) only the id and name go on the bus: pages are shown nothing else.
+ */
 export async function publishChange(tx: Tx, change: LiveChange): Promise<void> {
-  const message: BusMessage = { type: "change", change };
+  const message: BusMessage = {
+    type: "change",
+    change: { ...change, actor: { id: change.actor.id, name: change.actor.name } },
+  };
   if (provider() === "postgresql") {
     await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(message)})`;
   } else {

@@ -5,7 +5,7 @@ import { SSE_HEARTBEAT, formatSse, publicChange, type LiveActor, type LiveChange
 import { ConnectionCounter, LIVE_LIMITS, refusalMessage } from "@/lib/live/limits";
 import { PresenceBook } from "@/lib/live/presence";
 import { db } from "./db";
-import { claimSeqOf } from "./claims";
+import { claimSeqOf } from "./claim-feed";
 import { publishPresence, subscribeBus, type BusMessage } from "./live-bus";
 import { isStopping, onStop } from "./shutdown";
 import type { SessionUser } from "./session";

@@ -4,7 +4,7 @@ import { isRecordId } from "@/lib/ids";
 import { buildReport, type Report, type ReportScope } from "@/lib/report/model";
 import { buildUnchecked } from "@/lib/report/unchecked";
 import { getArticle } from "./articles";
-import { listClaims } from "./claims";
+import { listClaims } from "./claim-details";
 import { db } from "./db";
 import { serverConfig } from "./env";
 import type { SessionUser } from "./session";

@@ -1,12 +1,11 @@
 import "server-only";
-import { staleClaim } from "@/lib/claims/changes";
 import { planReview } from "@/lib/claims/review";
 import type { ReviewClaimInput } from "@/lib/claims/schemas";
 import type { ClaimDetails, PersonRef } from "@/lib/claims/types";
 import type { Prisma } from "@/generated/prisma/client";
-import { eventRows, getClaimDetails, nextClaimSeq } from "./claims";
+import { getClaimDetails } from "./claim-details";
+import { nextClaimSeq, recordClaimChange, writeAtVersion } from "./claim-write-steps";
 import { db, writeTransaction } from "./db";
-import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
 
 /*
@@ -31,15 +30,10 @@ export async function reviewClaim(user: SessionUser, id: string, input: ReviewCl
   await writeTransaction(async (tx) => {
     const changeSeq = await nextClaimSeq(tx, before.articleId);
     // The state in the `where` too: a colleague's review or the author's change in between is a 409.
-    const written = await tx.claim.updateMany({
-      where: {
-        id,
-        version: plan.expectedVersion,
-        deletedAt: null,
-        reviewState: "awaiting_review",
-        authorId: { not: user.id },
-      },
-      data: {
+    await writeAtVersion(
+      tx,
+      { id, version: plan.expectedVersion, reviewState: "awaiting_review", authorId: { not: user.id } },
+      {
         reviewState: plan.state,
         reviewById: user.id,
         reviewAt: at,
@@ -48,8 +42,7 @@ export async function reviewClaim(user: SessionUser, id: string, input: ReviewCl
         changeSeq,
         updatedAt: at,
       },
-    });
-    if (written.count !== 1) throw staleClaim();
+    );
     await tx.review.create({
       data: {
         claimId: id,
@@ -61,14 +54,14 @@ export async function reviewClaim(user: SessionUser, id: string, input: ReviewCl
       },
       select: { id: true },
     });
-    await tx.claimEvent.createMany({ data: eventRows([plan.event], id, user.id, at) });
     // The author's "returned to me" and everyone's "awaiting my review" move.
-    await publishChange(tx, {
+    await recordClaimChange(tx, user, {
       articleId: before.articleId,
+      claimId: id,
       seq: changeSeq,
       kind: "claim.reviewed",
-      claimId: id,
-      actor: { id: user.id, name: user.name },
+      events: [plan.event],
+      at,
       inbox: "article",
     });
   });

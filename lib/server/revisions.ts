@@ -18,7 +18,7 @@ import { isRecordId } from "@/lib/ids";
 import { isRole } from "@/lib/users/roles";
 import { articleNotFound } from "./articles";
 import { writeClaimAnchors } from "./claim-anchors";
-import { listClaims } from "./claims";
+import { listClaims } from "./claim-details";
 import { db, writeTransaction, type Tx } from "./db";
 import { publishChange } from "./live-bus";
 import type { SessionUser } from "./session";
@@ -150,7 +150,7 @@ export async function saveRevision(user: SessionUser, articleId: string, input: 
       seq: claimSeq,
       kind: "revision.saved",
       claimId: null,
-      actor: { id: user.id, name: user.name },
+      actor: user,
       inbox: [],
     });
     return updates;

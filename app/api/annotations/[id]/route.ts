@@ -3,7 +3,8 @@ import { deleteClaimQuerySchema, updateClaimSchema } from "@/lib/claims/schemas"
 import { LD_JSON, toWebAnnotation } from "@/lib/claims/web-annotation";
 import { apiRoute, routeMethods, readJson } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
-import { deleteClaim, getClaimDetails, updateClaim } from "@/lib/server/claims";
+import { getClaimDetails } from "@/lib/server/claim-details";
+import { deleteClaim, updateClaim } from "@/lib/server/claim-writes";
 import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
 
 type Params = { id: string };

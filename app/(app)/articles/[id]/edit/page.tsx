@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Problem } from "@/lib/errors";
 import { canEditArticle } from "@/lib/articles/revisions";
 import { docToMarkdown } from "@/lib/articles/to-markdown";
-import { isRole } from "@/lib/users/roles";
+import { roleOf } from "@/lib/users/roles";
 import { EditArticleForm } from "@/components/articles/EditArticleForm";
 import { getArticle } from "@/lib/server/articles";
 import { requireUser } from "@/lib/server/session";
@@ -23,7 +23,7 @@ export default async function EditArticlePage({ params }: Props) {
     throw error;
   });
   const back = `/articles/${encodeURIComponent(article.id)}`;
-  if (!canEditArticle({ id: user.id, role: isRole(user.role) ? user.role : "EDITOR" }, article)) {
+  if (!canEditArticle({ id: user.id, role: roleOf(user.role) }, article)) {
     return (
       <>
         <h1>Edit article</h1>

@@ -1,7 +1,7 @@
 import { placeClaimSchema } from "@/lib/claims/schemas";
 import { apiRoute, readJson, routeMethods } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
-import { placeClaim } from "@/lib/server/claims";
+import { placeClaim } from "@/lib/server/claim-placement";
 
 type Params = { id: string };
 

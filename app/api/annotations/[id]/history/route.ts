@@ -1,6 +1,6 @@
 import { apiRoute, routeMethods } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
-import { getClaimHistory } from "@/lib/server/claims";
+import { getClaimHistory } from "@/lib/server/claim-details";
 
 type Params = { id: string };
 

@@ -1,7 +1,7 @@
 import { reassignClaimSchema } from "@/lib/claims/schemas";
 import { apiRoute, readJson, routeMethods } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
-import { reassignClaim } from "@/lib/server/claims";
+import { reassignClaim } from "@/lib/server/claim-reassign";
 
 type Params = { id: string };
 

@@ -3,7 +3,9 @@ import { LD_JSON, toAnnotationCollection } from "@/lib/claims/web-annotation";
 import { apiRoute, routeMethods, readJson } from "@/lib/server/api";
 import { json } from "@/lib/server/json-response";
 import { getArticleTitle } from "@/lib/server/articles";
-import { createClaim, listClaims, readClaimsFeed } from "@/lib/server/claims";
+import { listClaims } from "@/lib/server/claim-details";
+import { readClaimsFeed } from "@/lib/server/claim-feed";
+import { createClaim } from "@/lib/server/claim-writes";
 import { publicOrigin, searchParamsOf, wantsJsonLd } from "@/lib/server/request";
 
 type Params = { id: string };
