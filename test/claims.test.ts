@@ -18,7 +18,7 @@ import {
   readClaimsFeed,
   updateClaim,
 } from "@/lib/server/claims";
-import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
+import { createEditors, createArticle, sessionOf, type TestArticle } from "./factories";
 
 const SENTENCES = {
   budget: "The city council approved a budget of 4.2 million euros on Tuesday.",
@@ -38,8 +38,7 @@ let sam: Session;
 let article: TestArticle;
 
 beforeEach(async () => {
-  erin = sessionOf(await createUser(db, { name: "Erin Editor" }));
-  sam = sessionOf(await createUser(db, { name: "Sam Second" }));
+  ({ erin, sam } = await createEditors(db));
   article = await createArticle(db, erin.id, { paragraphs: Object.values(SENTENCES) });
 });
 
