@@ -11,7 +11,7 @@ import { db } from "@/lib/server/db";
 import { getClaimDetails, getClaimHistory, listClaims } from "@/lib/server/claim-details";
 import { listClaimSummaries, readClaimsFeed } from "@/lib/server/claim-feed";
 import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claim-writes";
-import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
+import { createEditors, createArticle, sessionOf, type TestArticle } from "./factories";
 
 const SENTENCES = {
   budget: "The city council approved a budget of 4.2 million euros on Tuesday.",
@@ -31,8 +31,7 @@ let sam: Session;
 let article: TestArticle;
 
 beforeEach(async () => {
-  erin = sessionOf(await createUser(db, { name: "Erin Editor" }));
-  sam = sessionOf(await createUser(db, { name: "Sam Second" }));
+  ({ erin, sam } = await createEditors(db));
   article = await createArticle(db, erin.id, { paragraphs: Object.values(SENTENCES) });
 });
 

@@ -47,6 +47,13 @@ export function sessionOf(user: TestUser) {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
+/** The two editors most data-layer tests start from: Erin (who adds the article) and Sam, a colleague. */
+export async function createEditors(db: FactoryDb) {
+  const erin = sessionOf(await createUser(db, { name: "Erin Editor" }));
+  const sam = sessionOf(await createUser(db, { name: "Sam Second" }));
+  return { erin, sam };
+}
+
 /** One paragraph per string, as the .txt importer makes them. */
 export function docOf(paragraphs: readonly string[]): ArticleDoc {
   return {

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { createClaim, updateClaim } from "@/lib/server/claim-writes";
 import { listLibrary } from "@/lib/server/library";
 import { reviewClaim } from "@/lib/server/reviews";
-import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
+import { createEditors, createArticle, sessionOf, type TestArticle } from "./factories";
 
 type Session = ReturnType<typeof sessionOf>;
 let erin: Session;
@@ -13,8 +13,7 @@ let sam: Session;
 let outlet: string;
 
 beforeEach(async () => {
-  erin = sessionOf(await createUser(db, { name: "Erin Editor" }));
-  sam = sessionOf(await createUser(db, { name: "Sam Second" }));
+  ({ erin, sam } = await createEditors(db));
   outlet = `Outlet ${Math.random().toString(36).slice(2, 8)}`;
 });
 

@@ -11,13 +11,18 @@ import { getClaimDetails, getClaimHistory } from "@/lib/server/claim-details";
 import { listClaimSummaries } from "@/lib/server/claim-feed";
 import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claim-writes";
 import { claimsAwaitingReviewBy, claimsReturnedTo, reviewClaim } from "@/lib/server/reviews";
-import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
+import { createEditors, createArticle, createUser, sessionOf, type TestArticle } from "./factories";
 
 const SENTENCES = {
   budget: "The city council approved a budget of 4.2 million euros on Tuesday.",
   turnout: "Turnout in the local election reached 61 percent, the highest since 1998.",
 } as const;
-const SOURCE = { url: "https://stats.example.org/budget-2024", title: "Council budget 2024", publisher: undefined, excerpt: undefined };
+const SOURCE = {
+  url: "https://stats.example.org/budget-2024",
+  title: "Council budget 2024",
+  publisher: undefined,
+  excerpt: undefined,
+};
 
 type Session = ReturnType<typeof sessionOf>;
 let erin: Session;
@@ -26,8 +31,7 @@ let ola: Session;
 let article: TestArticle;
 
 beforeEach(async () => {
-  erin = sessionOf(await createUser(db, { name: "Erin Editor" }));
-  sam = sessionOf(await createUser(db, { name: "Sam Second" }));
+  ({ erin, sam } = await createEditors(db));
   ola = sessionOf(await createUser(db, { name: "Ola Third" }));
   article = await createArticle(db, erin.id, { paragraphs: Object.values(SENTENCES) });
 });
@@ -68,7 +72,12 @@ describe("reviewing a claim", () => {
     const before = await listClaimSummaries(article.id, {}, erin);
     const approved = await reviewClaim(sam, rated.id, { version: rated.version, decision: "approve" });
     expect(approved.version).toBe(rated.version + 1);
-    expect(approved.review).toEqual({ state: "signed_off", by: { id: sam.id, name: "Sam Second" }, at: approved.updatedAt, comment: null });
+    expect(approved.review).toEqual({
+      state: "signed_off",
+      by: { id: sam.id, name: "Sam Second" },
+      at: approved.updatedAt,
+      comment: null,
+    });
     // What was answered is what is stored.
     expect(await getClaimDetails(rated.id)).toEqual(approved);
 
@@ -91,7 +100,14 @@ describe("reviewing a claim", () => {
     const approved = await reviewClaim(sam, rated.id, { version: rated.version, decision: "approve" });
     const changed = await updateClaim(erin, rated.id, {
       version: approved.version,
-      addSources: [{ url: "https://audit.example.org/2024", title: "Audit office report", publisher: undefined, excerpt: undefined }],
+      addSources: [
+        {
+          url: "https://audit.example.org/2024",
+          title: "Audit office report",
+          publisher: undefined,
+          excerpt: undefined,
+        },
+      ],
     });
     expect(changed.review).toMatchObject({ state: "awaiting_review", by: null });
     expect(await getClaimDetails(rated.id)).toEqual(changed);
@@ -127,11 +143,13 @@ describe("reviewing a claim", () => {
     expect((await problemOf(reviewClaim(erin, rated.id, { version: rated.version, decision: "approve" }))).kind).toBe(
       "forbidden",
     );
-    expect((await problemOf(reviewClaim(sam, rated.id, { version: rated.version - 1, decision: "approve" }))).kind).toBe(
-      "conflict",
-    );
+    expect(
+      (await problemOf(reviewClaim(sam, rated.id, { version: rated.version - 1, decision: "approve" }))).kind,
+    ).toBe("conflict");
     const unverified = await createClaim(erin, article.id, selectorsFor(SENTENCES.turnout));
-    expect((await problemOf(reviewClaim(sam, unverified.id, { version: 1, decision: "approve" }))).kind).toBe("invalid");
+    expect((await problemOf(reviewClaim(sam, unverified.id, { version: 1, decision: "approve" }))).kind).toBe(
+      "invalid",
+    );
     await deleteClaim(erin, unverified.id);
     expect((await problemOf(reviewClaim(sam, unverified.id, { version: 2, decision: "approve" }))).kind).toBe(
       "not_found",

@@ -12,7 +12,7 @@ import { placeClaim } from "@/lib/server/claim-placement";
 import { createClaim } from "@/lib/server/claim-writes";
 import { getArticle } from "@/lib/server/articles";
 import { getRevision, listRevisions, saveRevision, type RevisionInput } from "@/lib/server/revisions";
-import { createArticle, createUser, docOf, sessionOf, type TestArticle } from "./factories";
+import { createEditors, createArticle, createUser, docOf, sessionOf, type TestArticle } from "./factories";
 import { plainTextOf } from "@/lib/articles/plain-text";
 
 const SENTENCES = {
@@ -28,8 +28,7 @@ let sam: Session;
 let article: TestArticle;
 
 beforeEach(async () => {
-  erin = sessionOf(await createUser(db, { name: "Erin Editor" }));
-  sam = sessionOf(await createUser(db, { name: "Sam Second" }));
+  ({ erin, sam } = await createEditors(db));
   article = await createArticle(db, erin.id, { paragraphs: Object.values(SENTENCES), title: "Council news" });
 });
 
@@ -111,18 +110,25 @@ describe("saveRevision", () => {
   });
 
   it("refuses a colleague without the right to edit (403), and stores nothing", async () => {
-    await expect(saveRevision(sam, article.id, revisionOf(EDITED.split("\n")))).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(saveRevision(sam, article.id, revisionOf(EDITED.split("\n")))).rejects.toMatchObject({
+      kind: "forbidden",
+    });
     expect((await getArticle(article.id)).revision).toBe(1);
     expect(await db.articleRevision.count({ where: { articleId: article.id } })).toBe(1);
   });
 
   it("lets an admin edit another editor's article", async () => {
     const admin = sessionOf(await createUser(db, { role: "ADMIN" }));
-    await expect(saveRevision(admin, article.id, revisionOf(EDITED.split("\n")))).resolves.toMatchObject({ revision: 2 });
+    await expect(saveRevision(admin, article.id, revisionOf(EDITED.split("\n")))).resolves.toMatchObject({
+      revision: 2,
+    });
   });
 
   it("refuses an identical revision (422) and one started from an older revision (409)", async () => {
-    const same = { ...revisionOf(Object.values(SENTENCES)), meta: { title: "Council news", outlet: "The Daily Example" } };
+    const same = {
+      ...revisionOf(Object.values(SENTENCES)),
+      meta: { title: "Council news", outlet: "The Daily Example" },
+    };
     await db.article.update({ where: { id: article.id }, data: { outlet: "The Daily Example" } });
     await expect(saveRevision(erin, article.id, same)).rejects.toMatchObject({ kind: "invalid" });
     await saveRevision(erin, article.id, revisionOf(EDITED.split("\n"), { baseRevision: 1 }));
@@ -168,7 +174,11 @@ describe("placeClaim: a person decides where a claim sits", () => {
     const turnout = await createClaim(sam, article.id, { ...selectorsFor(SENTENCES.turnout), status: "UNPROVEN" });
     const bridge = await createClaim(sam, article.id, selectorsFor(SENTENCES.bridge));
     await saveRevision(erin, article.id, revisionOf(EDITED.split("\n")));
-    return { turnout: await getClaimDetails(turnout.id), bridge: await getClaimDetails(bridge.id), text: (await getArticle(article.id)).text };
+    return {
+      turnout: await getClaimDetails(turnout.id),
+      bridge: await getClaimDetails(bridge.id),
+      text: (await getArticle(article.id)).text,
+    };
   }
 
   it("confirms the new passage: placed, rating kept, recorded in history", async () => {
@@ -178,7 +188,11 @@ describe("placeClaim: a person decides where a claim sits", () => {
     const stored = await getClaimDetails(turnout.id);
     expect(text.slice(stored.anchor.start ?? 0, stored.anchor.end ?? 0)).toContain("64 percent");
     expect(stored.status).toBe("UNPROVEN");
-    expect((await getClaimHistory(turnout.id)).at(-1)).toMatchObject({ kind: "confirmed", to: "2", actor: { name: "Erin Editor" } });
+    expect((await getClaimHistory(turnout.id)).at(-1)).toMatchObject({
+      kind: "confirmed",
+      to: "2",
+      actor: { name: "Erin Editor" },
+    });
   });
 
   it("re-attaches a claim that could not be placed to a passage a person chose", async () => {
@@ -199,10 +213,14 @@ describe("placeClaim: a person decides where a claim sits", () => {
   it("refuses a colleague who is neither the claim's author nor the article's editor, and a stale version", async () => {
     const { turnout } = await revised();
     const other = sessionOf(await createUser(db, { name: "Olga Other" }));
-    await expect(placeClaim(other, turnout.id, { version: turnout.version, decision: "confirm" })).rejects.toMatchObject({
+    await expect(
+      placeClaim(other, turnout.id, { version: turnout.version, decision: "confirm" }),
+    ).rejects.toMatchObject({
       kind: "forbidden",
     });
-    await expect(placeClaim(sam, turnout.id, { version: turnout.version + 1, decision: "confirm" })).rejects.toMatchObject({
+    await expect(
+      placeClaim(sam, turnout.id, { version: turnout.version + 1, decision: "confirm" }),
+    ).rejects.toMatchObject({
       kind: "conflict",
     });
     expect((await getClaimDetails(turnout.id)).anchor.state).toBe("needs_confirmation");

@@ -18,7 +18,7 @@ import {
   suggestionJobsSettled,
   uncheckedSentences,
 } from "@/lib/server/suggestions";
-import { createArticle, createUser, docOf, sessionOf, type TestArticle } from "./factories";
+import { createEditors, createArticle, docOf, sessionOf, type TestArticle } from "./factories";
 
 type Session = ReturnType<typeof sessionOf>;
 let erin: Session;
@@ -26,8 +26,7 @@ let sam: Session;
 let article: TestArticle;
 
 beforeEach(async () => {
-  erin = sessionOf(await createUser(db, { name: "Erin Editor" }));
-  sam = sessionOf(await createUser(db, { name: "Sam Second" }));
+  ({ erin, sam } = await createEditors(db));
   // The sample article (the seeded one's text).
   article = await createArticle(db, erin.id);
 });
