@@ -132,17 +132,23 @@ function sqliteSearch(query: ParsedQuery, input: SearchQueryInput, userId: strin
   // (only when a filter needs them) the other tables for those; the page's 21 rows are then joined,
   // and their snippets made (SQLite computes a row's columns before sorting, so snippet() waits for
   // the page). bm25's weights: title, body, extra; lower is better.
-  const sql = `WITH ranked AS (
-      SELECT "search_fts".rowid AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
-      FROM "search_fts" WHERE "search_fts" MATCH ${inner}
-      ORDER BY "rank", "search_fts".rowid ${capped}
-    ),
-    page AS (
-      SELECT ranked."docId" AS "docId", ranked."rank" AS "rank"
-      FROM ranked JOIN "search_document" d ON d."id" = ranked."docId"
+  // Uncapped, one pass: the planner filters the matches while it scans them, before sorting.
+  const candidates = capped
+    ? `(SELECT "search_fts".rowid AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
+        FROM "search_fts" WHERE "search_fts" MATCH ${inner}
+        ORDER BY "rank", "search_fts".rowid ${capped})`
+    : null;
+  const sql = `WITH page AS (
+      ${
+        candidates
+          ? `SELECT ranked."docId" AS "docId", ranked."rank" AS "rank"
+      FROM ${candidates} ranked JOIN "search_document" d ON d."id" = ranked."docId"`
+          : `SELECT d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
+      FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid`
+      }
       ${needsJoins(input) ? JOINS : ""}
-      WHERE ${filters}
-      ORDER BY ranked."rank", ranked."docId"
+      WHERE ${candidates ? "" : `"search_fts" MATCH ${inner} AND `}${filters}
+      ORDER BY "rank", "docId"
       LIMIT ${limit} OFFSET ${skip}
     )
     SELECT ${COLUMNS}, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
@@ -181,7 +187,9 @@ function postgresSearch(
   // joined for those only (or for the filters that need them), and ts_headline reads the page's
   // bounded text only.
   const sql = `WITH q AS (SELECT ${tsquery} AS query),
-    ranked AS (
+    ${
+      capped
+        ? `ranked AS (
       SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
       FROM q, "search_document" d
       WHERE d."vector" @@ q.query
@@ -189,10 +197,14 @@ function postgresSearch(
     ),
     page AS (
       SELECT ranked."docId" AS "docId", ranked."rank" AS "rank"
-      FROM ranked JOIN "search_document" d ON d."id" = ranked."docId"
+      FROM ranked JOIN "search_document" d ON d."id" = ranked."docId"`
+        : `page AS (
+      SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
+      FROM q, "search_document" d`
+    }
       ${needsJoins(input) ? JOINS : ""}
-      WHERE ${filters}
-      ORDER BY ranked."rank" DESC, ranked."docId"
+      WHERE ${capped ? "" : `d."vector" @@ q.query AND `}${filters}
+      ORDER BY "rank" DESC, "docId"
       LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}
     )
     SELECT ${COLUMNS}, ts_headline('english',
