@@ -108,47 +108,24 @@ function dateParam(iso: string): unknown {
   return provider === "postgresql" ? new Date(iso) : iso.replace("Z", "+00:00");
 }
 
-/**
- * The engine's best matches considered before joins and filters: ranking every match in the
- * full-text index alone is cheap (the index's own rows), joining and filtering every match is not
- * (a common word is in most of the 110,000 documents). When the page (and the row after it) is
- * found among these, it is exactly the page the uncapped query gives, since both keep the same order;
- * otherwise `search` asks again without the cap.
- */
-export function candidateCap(offset: number): number {
-  return Math.max(200, (offset + SEARCH_PAGE_SIZE + 1) * 5);
-}
-
-function sqliteSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number, cap: number | null) {
+function sqliteSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number) {
   const params = new Params();
   const match = toFtsMatch(query);
   const inner = params.add(match);
-  const capped = cap === null ? "" : `LIMIT ${params.add(cap)}`;
   const filters = filterSql(input, userId, params);
   const limit = params.add(SEARCH_PAGE_SIZE + 1);
   const skip = params.add(offset);
   const outer = params.add(match);
-  // Ranking reads the index alone (the best `cap` matches when capped); then search_document and
-  // (only when a filter needs them) the other tables for those; the page's 21 rows are then joined,
-  // and their snippets made (SQLite computes a row's columns before sorting, so snippet() waits for
-  // the page). bm25's weights: title, body, extra; lower is better.
-  // Uncapped, one pass: the planner filters the matches while it scans them, before sorting.
-  const candidates = capped
-    ? `(SELECT "search_fts".rowid AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
-        FROM "search_fts" WHERE "search_fts" MATCH ${inner}
-        ORDER BY "rank", "search_fts".rowid ${capped})`
-    : null;
+  // Ranking reads every match: the inner query touches only the index and search_document (the
+  // other tables only when a filter needs them); the page's 21 rows are then joined, and their
+  // snippets made (SQLite computes a row's columns before sorting, so snippet() waits for the page).
+  // bm25's weights: title, body, extra; lower is better.
   const sql = `WITH page AS (
-      ${
-        candidates
-          ? `SELECT ranked."docId" AS "docId", ranked."rank" AS "rank"
-      FROM ${candidates} ranked JOIN "search_document" d ON d."id" = ranked."docId"`
-          : `SELECT d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
-      FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid`
-      }
+      SELECT d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
+      FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid
       ${needsJoins(input) ? JOINS : ""}
-      WHERE ${candidates ? "" : `"search_fts" MATCH ${inner} AND `}${filters}
-      ORDER BY "rank", "docId"
+      WHERE "search_fts" MATCH ${inner} AND ${filters}
+      ORDER BY "rank", d."id"
       LIMIT ${limit} OFFSET ${skip}
     )
     SELECT ${COLUMNS}, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
@@ -172,39 +149,19 @@ function tsquerySql(query: ParsedQuery, params: Params): string {
 
 const HEADLINE_OPTIONS = `'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
 
-function postgresSearch(
-  query: ParsedQuery,
-  input: SearchQueryInput,
-  userId: string,
-  offset: number,
-  cap: number | null,
-) {
+function postgresSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number) {
   const params = new Params();
   const tsquery = tsquerySql(query, params);
-  const capped = cap === null ? "" : `LIMIT ${params.add(cap)}`;
   const filters = filterSql(input, userId, params);
-  // Ranking reads the matches' vectors alone (the best `cap` when capped); the other tables are
-  // joined for those only (or for the filters that need them), and ts_headline reads the page's
-  // bounded text only.
+  // Ranking reads every match's vector; the other tables are joined for the page's rows only (or
+  // for the filters that need them), and ts_headline reads the page's bounded text.
   const sql = `WITH q AS (SELECT ${tsquery} AS query),
-    ${
-      capped
-        ? `ranked AS (
+    page AS (
       SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
       FROM q, "search_document" d
-      WHERE d."vector" @@ q.query
-      ORDER BY "rank" DESC, d."id" ${capped}
-    ),
-    page AS (
-      SELECT ranked."docId" AS "docId", ranked."rank" AS "rank"
-      FROM ranked JOIN "search_document" d ON d."id" = ranked."docId"`
-        : `page AS (
-      SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
-      FROM q, "search_document" d`
-    }
       ${needsJoins(input) ? JOINS : ""}
-      WHERE ${capped ? "" : `d."vector" @@ q.query AND `}${filters}
-      ORDER BY "rank" DESC, "docId"
+      WHERE d."vector" @@ q.query AND ${filters}
+      ORDER BY "rank" DESC, d."id"
       LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}
     )
     SELECT ${COLUMNS}, ts_headline('english',
@@ -236,14 +193,12 @@ export async function search(input: SearchQueryInput, userId: string): Promise<S
   let notice: string | null = query.truncated ? "Only the first 500 characters of the query were searched." : null;
   if (!matched && input.q.trim())
     notice = "Type at least one word to search for (a word, or a phrase in quotes). These are the most recent items.";
-  const ranked = (cap: number | null) =>
-    provider === "postgresql"
-      ? postgresSearch(query, input, userId, offset, cap)
-      : sqliteSearch(query, input, userId, offset, cap);
-  const run = ({ sql, params }: { sql: string; params: unknown[] }) => db.$queryRawUnsafe<Row[]>(sql, ...params);
-  let rows = await run(matched ? ranked(candidateCap(offset)) : recentSql(input, userId, offset));
-  // Fewer rows than a page and the one after it: the cap may have cut some off; ask without it.
-  if (matched && rows.length <= SEARCH_PAGE_SIZE) rows = await run(ranked(null));
+  const { sql, params } = !matched
+    ? recentSql(input, userId, offset)
+    : provider === "postgresql"
+      ? postgresSearch(query, input, userId, offset)
+      : sqliteSearch(query, input, userId, offset);
+  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
   const page = rows.slice(0, SEARCH_PAGE_SIZE);
   const names = await editorNames(page.map((row) => row.editorId));
   return {
