@@ -1,3 +1,4 @@
+import { SelectField } from "@/components/ui/SelectField";
 import { LIBRARY_SORTS, LIBRARY_SORT_LABELS, type LibraryQuery } from "@/lib/articles/library";
 
 /** The library's order and filters as one GET form: the address holds them, so a view can be shared. */
@@ -12,39 +13,31 @@ export function LibraryControls({
 }) {
   return (
     <form action="/articles" method="get" className="library-controls" aria-label="Sort and filter the library">
-      <div className="field">
-        <label htmlFor="library-sort">Sort by</label>
-        <select id="library-sort" name="sort" defaultValue={query.sort}>
-          {LIBRARY_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
-              {LIBRARY_SORT_LABELS[sort]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="library-outlet">Outlet</label>
-        <select id="library-outlet" name="outlet" defaultValue={query.outlet ?? ""}>
-          <option value="">Any outlet</option>
-          {outlets.map((outlet) => (
-            <option key={outlet} value={outlet}>
-              {outlet}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="library-added-by">Added by</label>
-        <select id="library-added-by" name="addedBy" defaultValue={query.addedBy ?? ""}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="library-sort"
+        name="sort"
+        label="Sort by"
+        defaultValue={query.sort}
+        options={LIBRARY_SORTS.map((sort) => ({ value: sort, label: LIBRARY_SORT_LABELS[sort] }))}
+      />
+      <SelectField
+        id="library-outlet"
+        name="outlet"
+        label="Outlet"
+        defaultValue={query.outlet ?? ""}
+        anyLabel="Any outlet"
+        options={outlets.map((outlet) => ({ value: outlet, label: outlet }))}
+      />
+      <SelectField
+        id="library-added-by"
+        name="addedBy"
+        label="Added by"
+        defaultValue={query.addedBy ?? ""}
+        anyLabel="Anyone"
+        options={people.map((person) => ({ value: person.id, label: person.name }))}
+      >
+        <option value="me">Me</option>
+      </SelectField>
       <div className="field library-check">
         <input
           id="library-awaiting"

@@ -4,18 +4,8 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { statusLabel } from "@/lib/claims/statuses";
 import { formatDate } from "@/lib/format";
+import type { SimilarClaim } from "@/lib/search/similar";
 import { call } from "./api";
-
-interface Similar {
-  id: string;
-  articleId: string;
-  articleTitle: string;
-  quote: string;
-  status: string;
-  reviewState: string;
-  author: { id: string; name: string };
-  at: string;
-}
 
 /**
  * "Checked before": earlier rated claims in other articles with nearly the same wording (issue 12),
@@ -23,10 +13,10 @@ interface Similar {
  * or the lookup fails (it is a hint, not part of the claim).
  */
 export function SimilarClaims({ claimId }: { claimId: string }) {
-  const [similar, setSimilar] = useState<Similar[]>([]);
+  const [similar, setSimilar] = useState<SimilarClaim[]>([]);
   useEffect(() => {
     let current = true;
-    void call<{ similar: Similar[] }>(`/api/annotations/${encodeURIComponent(claimId)}/similar`, {
+    void call<{ similar: SimilarClaim[] }>(`/api/annotations/${encodeURIComponent(claimId)}/similar`, {
       method: "GET",
     }).then((result) => {
       if (current && result.ok) setSimilar(result.value.similar);

@@ -1,3 +1,4 @@
+import { SelectField } from "@/components/ui/SelectField";
 import { REVIEW_FILTERS } from "@/lib/claims/filter";
 import { REVIEW_STATE_LABELS } from "@/lib/claims/review";
 import { STATUSES, STATUS_INFO } from "@/lib/claims/statuses";
@@ -44,62 +45,48 @@ export function SearchFilters({
       </div>
       <fieldset className="search-filters">
         <legend>Filters</legend>
-        <div className="field">
-          <label htmlFor="search-kind">Kind</label>
-          <select id="search-kind" name="kind" defaultValue={values.kind ?? ""}>
-            <option value="">Everything</option>
-            {SEARCH_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {SEARCH_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="search-status">Status</label>
-          <select id="search-status" name="status" defaultValue={values.status ?? ""}>
-            <option value="">Any status</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_INFO[status].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="search-review">Review</label>
-          <select id="search-review" name="review" defaultValue={values.review ?? ""}>
-            <option value="">Any review state</option>
-            {REVIEW_FILTERS.map((state) => (
-              <option key={state} value={state}>
-                {REVIEW_STATE_LABELS[state]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="search-editor">Editor</label>
-          <select id="search-editor" name="editor" defaultValue={values.editor ?? ""}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            {people.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="search-outlet">Outlet</label>
-          <select id="search-outlet" name="outlet" defaultValue={values.outlet ?? ""}>
-            <option value="">Any outlet</option>
-            {outlets.map((outlet) => (
-              <option key={outlet} value={outlet}>
-                {outlet}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="search-kind"
+          name="kind"
+          label="Kind"
+          defaultValue={values.kind ?? ""}
+          anyLabel="Everything"
+          options={SEARCH_KINDS.map((kind) => ({ value: kind, label: SEARCH_KIND_LABELS[kind] }))}
+        />
+        <SelectField
+          id="search-status"
+          name="status"
+          label="Status"
+          defaultValue={values.status ?? ""}
+          anyLabel="Any status"
+          options={STATUSES.map((status) => ({ value: status, label: STATUS_INFO[status].label }))}
+        />
+        <SelectField
+          id="search-review"
+          name="review"
+          label="Review"
+          defaultValue={values.review ?? ""}
+          anyLabel="Any review state"
+          options={REVIEW_FILTERS.map((state) => ({ value: state, label: REVIEW_STATE_LABELS[state] }))}
+        />
+        <SelectField
+          id="search-editor"
+          name="editor"
+          label="Editor"
+          defaultValue={values.editor ?? ""}
+          anyLabel="Anyone"
+          options={people.map((person) => ({ value: person.id, label: person.name }))}
+        >
+          <option value="me">Me</option>
+        </SelectField>
+        <SelectField
+          id="search-outlet"
+          name="outlet"
+          label="Outlet"
+          defaultValue={values.outlet ?? ""}
+          anyLabel="Any outlet"
+          options={outlets.map((outlet) => ({ value: outlet, label: outlet }))}
+        />
         <div className="field">
           <label htmlFor="search-from">Added from</label>
           <input id="search-from" name="from" type="date" defaultValue={values.from ?? ""} />

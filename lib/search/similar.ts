@@ -4,6 +4,20 @@
  * the same, by the overlap of their word sets.
  */
 
+/** An earlier, rated claim in another article with nearly the same wording (issue 12). */
+export interface SimilarClaim {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  quote: string;
+  status: string;
+  reviewState: string;
+  author: { id: string; name: string };
+  /** When it was last rated or changed. */
+  at: string;
+  similarity: number;
+}
+
 /** How many earlier claims a card shows. */
 export const MAX_SIMILAR = 3;
 /** Candidates the database returns for the overlap to judge. */

@@ -11,8 +11,9 @@ import { serverConfig } from "./env";
 
 /*
  * The library (/articles, decision 0021): 50 articles a page in the order asked, each with its
- * claims' progress. Orders on a column read Article alone; orders on claim counts aggregate the
- * live claims in the database (one GROUP BY over the claims' index), never in JavaScript.
+ * claims' progress. Orders on a column read Article alone; orders on claim counts read
+ * search_article_counts (one row per article, kept by triggers: 20261202220000_library_counts),
+ * never a GROUP BY over every claim, never JavaScript.
  */
 
 export interface LibraryArticle {
@@ -37,15 +38,10 @@ const ORDER: Record<LibraryQuery["sort"], string> = {
   newest: `a."createdAt" DESC, a."id" DESC`,
   title: `lower(a."title"), a."id"`,
   outlet: `CASE WHEN a."outlet" IS NULL THEN 1 ELSE 0 END, lower(a."outlet"), a."createdAt" DESC, a."id"`,
-  claims: `coalesce(k."claims", 0) DESC, a."createdAt" DESC, a."id"`,
+  claims: `k."claims" DESC, k."createdAt" DESC, k."articleId"`,
   // Articles with claims, the least signed off first; those without claims last.
-  progress: `CASE WHEN coalesce(k."claims", 0) = 0 THEN 1 ELSE 0 END, (1.0 * coalesce(k."signedOff", 0)) / coalesce(nullif(k."claims", 0), 1), k."claims" DESC, a."id"`,
+  progress: `CASE WHEN k."claims" = 0 THEN 1 ELSE 0 END, (1.0 * k."signedOff") / (CASE WHEN k."claims" = 0 THEN 1 ELSE k."claims" END), k."claims" DESC, k."articleId"`,
 };
-
-const COUNTS = `LEFT JOIN (
-    SELECT "articleId", COUNT(*) AS "claims", SUM(CASE WHEN "reviewState" = 'signed_off' THEN 1 ELSE 0 END) AS "signedOff"
-    FROM "Claim" WHERE "deletedAt" IS NULL GROUP BY "articleId"
-  ) k ON k."articleId" = a."id"`;
 
 export async function listLibrary(query: LibraryQuery, userId: string): Promise<LibraryPage> {
   const values: unknown[] = [];
@@ -54,16 +50,16 @@ export async function listLibrary(query: LibraryQuery, userId: string): Promise<
     return provider === "postgresql" ? `$${values.length}` : "?";
   };
   const where: string[] = [];
+  const byCounts = query.sort === "claims" || query.sort === "progress";
   if (query.outlet) where.push(`a."outlet" = ${param(query.outlet)}`);
   if (query.addedBy) where.push(`a."createdById" = ${param(query.addedBy === "me" ? userId : query.addedBy)}`);
-  if (query.awaiting) {
-    where.push(
-      `EXISTS (SELECT 1 FROM "Claim" w WHERE w."articleId" = a."id" AND w."deletedAt" IS NULL AND w."reviewState" = 'awaiting_review')`,
-    );
-  }
+  if (query.awaiting) where.push(`k."awaiting" > 0`);
   const offset = Number(query.cursor ?? 0);
-  const byCounts = query.sort === "claims" || query.sort === "progress";
-  const sql = `SELECT a."id" AS "id" FROM "Article" a ${byCounts ? COUNTS : ""}
+  // Orders on counts read the counts table first, joining Article only when a filter needs it.
+  const from = byCounts
+    ? `"search_article_counts" k${where.some((clause) => clause.startsWith("a.")) ? ` JOIN "Article" a ON a."id" = k."articleId"` : ""}`
+    : `"Article" a${query.awaiting ? ` JOIN "search_article_counts" k ON k."articleId" = a."id"` : ""}`;
+  const sql = `SELECT ${byCounts ? `k."articleId"` : `a."id"`} AS "id" FROM ${from}
     ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
     ORDER BY ${ORDER[query.sort]}
     LIMIT ${param(LIBRARY_PAGE_SIZE + 1)} OFFSET ${param(offset)}`;

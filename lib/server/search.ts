@@ -1,7 +1,7 @@
 import "server-only";
 import { isEmptyQuery, parseQuery, toFtsAnyOf, toFtsMatch, type ParsedQuery } from "@/lib/search/query";
 import { SEARCH_PAGE_SIZE, type SearchKind, type SearchQueryInput } from "@/lib/search/schemas";
-import { lookupWords, pickSimilar, SIMILAR_CANDIDATES } from "@/lib/search/similar";
+import { lookupWords, pickSimilar, SIMILAR_CANDIDATES, type SimilarClaim } from "@/lib/search/similar";
 import { snippetSegments, type SnippetSegment } from "@/lib/search/snippet";
 import { claimNotFound } from "@/lib/claims/changes";
 import { isRecordId } from "@/lib/ids";
@@ -234,20 +234,6 @@ function toHit(row: Row, names: Map<string, string>, matched: boolean): SearchHi
     createdAt: new Date(row.createdAt).toISOString(),
     href: isArticle ? `/articles/${row.articleId}` : `/articles/${row.articleId}?claim=${row.claimId}`,
   };
-}
-
-/** An earlier, rated claim in another article with nearly the same wording (issue 12). */
-export interface SimilarClaim {
-  id: string;
-  articleId: string;
-  articleTitle: string;
-  quote: string;
-  status: string;
-  reviewState: string;
-  author: { id: string; name: string };
-  /** When it was last rated or changed. */
-  at: string;
-  similarity: number;
 }
 
 /**

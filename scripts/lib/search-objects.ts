@@ -26,14 +26,19 @@ const TRIGGERS = [
   "search_reply_ai",
   "search_reply_au",
   "search_reply_ad",
+  // The library's per-article claim counts (prisma/migrations/20261202220000_library_counts).
+  "search_counts_article_ai",
+  "search_counts_claim_ai",
+  "search_counts_claim_ad",
+  "search_counts_claim_au",
 ];
 
 export const SEARCH_OBJECTS: Record<DatabaseProvider, { tables: string[]; triggers: string[] }> = {
   sqlite: {
-    tables: ["search_document", "search_fts"],
+    tables: ["search_document", "search_fts", "search_article_counts"],
     triggers: [...TRIGGERS, "search_document_ai", "search_document_ad", "search_document_au"],
   },
-  postgresql: { tables: ["search_document"], triggers: TRIGGERS },
+  postgresql: { tables: ["search_document", "search_article_counts"], triggers: TRIGGERS },
 };
 
 /** An introspected Prisma schema without the search tables' models (FTS5's shadow tables included). */
