@@ -49,11 +49,12 @@ async function checkPostgres(): Promise<void> {
     await executeSql(freshUrl, sql);
     const migratedRaw = rawSchemaDump(migratedUrl);
     requireSearchObjects("postgresql", missingInPostgresDump(migratedRaw));
-    const migrated = withoutSearchObjects(migratedRaw);
-    const fresh = schemaDump(freshUrl);
-    if (migrated !== fresh) {
-      const missing = fresh.split(";\n").filter((s) => !migrated.includes(s));
-      const extra = migrated.split(";\n").filter((s) => !fresh.includes(s));
+    // Compared as sets of statements: leaving the search objects out may leave a statement's terminator behind.
+    const migrated = statementsOf(withoutSearchObjects(migratedRaw));
+    const fresh = statementsOf(schemaDump(freshUrl));
+    const missing = [...fresh].filter((statement) => !migrated.has(statement));
+    const extra = [...migrated].filter((statement) => !fresh.has(statement));
+    if (missing.length || extra.length) {
       throw new Error(
         `${PRISMA_FILES.postgresql.schema} differs from its migrations. Author one with: npm run db:migration -- <name>\n` +
           `Only in the schema:\n${missing.join(";\n")}\nOnly in the migrations:\n${extra.join(";\n")}`,
@@ -61,6 +62,15 @@ async function checkPostgres(): Promise<void> {
     }
     console.log("postgresql: schema and migrations agree.");
   });
+}
+
+function statementsOf(dump: string): Set<string> {
+  return new Set(
+    dump
+      .split(";\n")
+      .map((statement) => statement.trim().replace(/;$/, ""))
+      .filter(Boolean),
+  );
 }
 
 /** The search engine's objects are raw migration SQL (scripts/lib/search-objects.ts): not drift, but required. */

@@ -41,9 +41,14 @@ export const SEARCH_OBJECTS: Record<DatabaseProvider, { tables: string[]; trigge
   postgresql: { tables: ["search_document", "search_article_counts"], triggers: TRIGGERS },
 };
 
-/** An introspected Prisma schema without the search tables' models (FTS5's shadow tables included). */
+/**
+ * An introspected Prisma schema without the search tables' models (FTS5's shadow tables included)
+ * and without the back-relation fields other models get from a search table's foreign key.
+ */
 export function withoutSearchModels(schema: string): string {
-  return schema.replace(new RegExp(`^(///[^\\n]*\\n)*model ${SEARCH_PREFIX}\\w+ \\{[\\s\\S]*?^\\}\\n?`, "gm"), "");
+  return schema
+    .replace(new RegExp(`^(///[^\\n]*\\n)*model ${SEARCH_PREFIX}\\w+ \\{[\\s\\S]*?^\\}\\n?`, "gm"), "")
+    .replace(new RegExp(`^[ \\t]+\\w+[ \\t]+${SEARCH_PREFIX}\\w+(\\[\\]|\\?)?(?=[ \\t\\n@]).*\\n`, "gm"), "");
 }
 
 /** Is this pg_dump statement (normalized by scripts/lib/postgres-dump.ts) about a search object? */
