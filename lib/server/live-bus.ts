@@ -117,12 +117,18 @@ class Listener {
     this.connectedBefore = true;
   }
 
-  async notify(payload: string): Promise<void> {
-    try {
-      await this.client?.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
-    } catch {
-      // Dropped: presence is re-announced every few seconds.
-    }
+  /** pg 8 warns on (and pg 9 refuses) a query sent while the client runs another: one at a time. */
+  private queue: Promise<void> = Promise.resolve();
+
+  notify(payload: string): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      try {
+        await this.client?.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+      } catch {
+        // Dropped: presence is re-announced every few seconds.
+      }
+    });
+    return this.queue;
   }
 }
 
