@@ -44,13 +44,21 @@ const BOMBS: Array<[string, () => Record<string, Part>, RegExp]> = [
     () => ({ file: { name: "liar.docx", mimeType: DOCX_TYPE, buffer: compressionBombDocx({ lie: true }) } }),
     /unpacks to more than 32 MB/,
   ],
-  ["HTML nested 100,000 deep", () => ({ format: "html", text: deepHtml() }), /nested too deeply .*more than 1,000 levels/],
+  [
+    "HTML nested 100,000 deep",
+    () => ({ format: "html", text: deepHtml() }),
+    /nested too deeply .*more than 1,000 levels/,
+  ],
   [
     "2 MB of Markdown list markers",
     () => ({ file: { name: "lists.md", mimeType: "text/markdown", buffer: Buffer.from(listMarkerMarkdown()) } }),
     /too many list items and quotes/,
   ],
-  ["Markdown quotes nested 100,000 deep", () => ({ format: "md", text: deepQuoteMarkdown() }), /more than 32 levels deep/],
+  [
+    "Markdown quotes nested 100,000 deep",
+    () => ({ format: "md", text: deepQuoteMarkdown() }),
+    /more than 32 levels deep/,
+  ],
 ];
 
 /** One GET /api/articles, timed from the client (connection already open). */
@@ -118,10 +126,12 @@ test.describe("import limits", () => {
       }
       const response = await upload;
       const report = (times: number[]) => times.map(Math.round).join(", ");
-      test.info().annotations.push(
-        { type: "GET /api/articles before the upload (ms)", description: report(before) },
-        { type: "GET /api/articles during the upload (ms)", description: report(during) },
-      );
+      test
+        .info()
+        .annotations.push(
+          { type: "GET /api/articles before the upload (ms)", description: report(before) },
+          { type: "GET /api/articles during the upload (ms)", description: report(during) },
+        );
 
       // Enough requests overlapped the conversion for the bound to mean something.
       expect(during.length).toBeGreaterThanOrEqual(5);
