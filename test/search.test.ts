@@ -8,8 +8,12 @@ import { searchQuerySchema } from "@/lib/search/schemas";
 import { db } from "@/lib/server/db";
 import { createClaim, deleteClaim, updateClaim } from "@/lib/server/claim-writes";
 import { deleteReply, postReply } from "@/lib/server/discussion";
+import { parseQuery } from "@/lib/search/query";
+import { reassignClaim } from "@/lib/server/claim-reassign";
 import { reviewClaim } from "@/lib/server/reviews";
 import { search, similarClaims } from "@/lib/server/search";
+import { newestMatches } from "@/lib/server/search-postgres";
+import { provider, RANKED_MATCHES } from "@/lib/server/search-sql";
 import { createArticle, createUser, sessionOf, type TestArticle } from "./factories";
 
 type Session = ReturnType<typeof sessionOf>;
@@ -167,6 +171,98 @@ describe("search", () => {
     const recent = await find({ q: "", editor: sam.id, kind: "article" });
     expect(recent.matched).toBe(false);
     expect(recent.results[0]!.title).toBe(`Page item 21 ${tag}`);
+  });
+});
+
+describe("search filters and broad queries", () => {
+  it("filters follow a claim's rating, review and author, and its article's outlet", async () => {
+    const claim = await createClaim(erin, article.id, selectorsFor(article, SENTENCES[2]!));
+    // The tag is in the claim's note and the source's title, so the claim and its source match.
+    const ids = async (params: Record<string, string>) =>
+      (await find({ q: `kyiv ${tag}`, ...params })).results.map((hit) => hit.kind).sort();
+    expect(await ids({ status: "VERIFIED" })).toEqual([]);
+    const rated = await updateClaim(erin, claim.id, {
+      version: claim.version,
+      status: "VERIFIED",
+      note: `Confirmed by the ministry ${tag}`,
+      addSources: [
+        {
+          url: "https://example.org/kyiv",
+          title: `Kyiv transcript ${tag}`,
+          publisher: undefined,
+          excerpt: undefined,
+        },
+      ],
+    });
+    expect(await ids({ status: "VERIFIED" })).toEqual(["claim", "source"]);
+    expect(await ids({ status: "UNVERIFIED" })).toEqual([]);
+    expect(await ids({ review: "awaiting_review" })).toEqual(["claim", "source"]);
+    await reviewClaim(sam, claim.id, { version: rated.version, decision: "approve" });
+    expect(await ids({ review: "awaiting_review" })).toEqual([]);
+    expect(await ids({ review: "signed_off" })).toEqual(["claim", "source"]);
+
+    const outlet = (await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { outlet: true } }))
+      .outlet!;
+    expect(await ids({ outlet })).toEqual(["article", "claim", "source"]);
+    await db.article.update({ where: { id: article.id }, data: { outlet: `Renamed outlet ${tag}` } });
+    expect(await ids({ outlet })).toEqual([]);
+    expect(await ids({ outlet: `Renamed outlet ${tag}` })).toEqual(["article", "claim", "source"]);
+
+    const admin = sessionOf(await createUser(db, { role: "ADMIN", name: "Ada Admin" }));
+    const current = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { version: true } });
+    expect(await ids({ editor: sam.id })).toEqual([]);
+    await reassignClaim(admin, claim.id, { version: current.version, authorId: sam.id });
+    // The claim is Sam's now; the source stays with Erin, who added it.
+    expect(await ids({ editor: sam.id })).toEqual(["claim"]);
+    expect((await find({ q: `kyiv ${tag}`, editor: sam.id })).results[0]!.editor).toEqual({
+      id: sam.id,
+      name: "Sam Second",
+    });
+  });
+
+  it("ranks the newest 1,000 matches of a word found in more, says so, and a filter reaches the older ones", async () => {
+    // The oldest match is the best (the word in its title), then more than 1,000 newer passing mentions.
+    const oldest = await createArticle(db, erin.id, { title: `Ledger ${tag}`, paragraphs: [`Ledger ${tag} review.`] });
+    const host = await createArticle(db, sam.id, { title: `Host ${tag}`, paragraphs: SENTENCES });
+    const sentence = SENTENCES[0]!;
+    const start = host.text.indexOf(sentence);
+    await db.claim.createMany({
+      data: Array.from({ length: RANKED_MATCHES + 5 }, (_, i) => ({
+        articleId: host.id,
+        authorId: sam.id,
+        start,
+        end: start + sentence.length,
+        anchorStart: start,
+        anchorEnd: start + sentence.length,
+        exact: sentence,
+        quoteExact: sentence,
+        prefix: "",
+        suffix: "",
+        note: `Mention ${i} of ${tag} in the ledger.`,
+      })),
+    });
+    const broad = await find({ q: tag });
+    expect(broad.notice).toMatch(/More than 1,000 items match: these are the best of the 1,000 most recent/);
+    expect(broad.results).toHaveLength(20);
+    expect(broad.results.map((hit) => hit.articleId)).not.toContain(oldest.id);
+    const narrowed = await find({ q: tag, kind: "article" });
+    expect(narrowed.notice).toBeNull();
+    // The word in its title and its text: the best of the three articles with it in their titles.
+    expect(narrowed.results[0]!.articleId).toBe(oldest.id);
+    expect(narrowed.results.map((hit) => hit.articleId).sort()).toEqual([oldest.id, host.id, article.id].sort());
+  });
+
+  it.runIf(provider === "postgresql")("finds the same newest matches in growing windows as in one pass", async () => {
+    const input = searchQuerySchema.parse({ q: "sanctions" });
+    for (let i = 0; i < 6; i++)
+      await createArticle(db, erin.id, { title: `Filler ${i} ${tag}`, paragraphs: ["Nothing here."] });
+    await createArticle(db, erin.id, { title: `Sanctions brief ${tag}`, paragraphs: SENTENCES });
+    const query = parseQuery(input.q);
+    const whole = await newestMatches(query, input, erin.id, { first: Number.MAX_SAFE_INTEGER, wanted: 2 });
+    // Windows growing from the 2 newest rows until one holds this test's two matching articles.
+    const windowed = await newestMatches(query, input, erin.id, { first: 2, wanted: 2 });
+    expect(whole).toHaveLength(2);
+    expect(windowed).toEqual(whole);
   });
 });
 

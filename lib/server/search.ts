@@ -6,7 +6,8 @@ import { snippetSegments, type SnippetSegment } from "@/lib/search/snippet";
 import { claimNotFound } from "@/lib/claims/changes";
 import { isRecordId } from "@/lib/ids";
 import { db } from "./db";
-import { serverConfig } from "./env";
+import { postgresSearch } from "./search-postgres";
+import { COLUMNS, dateParam, filterSql, JOINS, Params, provider, RANKED_MATCHES, type Row } from "./search-sql";
 
 /*
  * Search (decision 0020): one module, one results contract, two engines. The rows searched are
@@ -47,134 +48,50 @@ export interface SearchPage {
   matched: boolean;
 }
 
-interface Row {
-  kind: SearchKind;
-  ref: string;
-  articleId: string;
-  claimId: string | null;
-  articleTitle: string;
-  title: string;
-  snippet: string | null;
-  status: string | null;
-  reviewState: string | null;
-  editorId: string | null;
-  createdAt: Date | string;
-}
-
-const provider = serverConfig().database.provider;
-
-/** The item's author and creation date, whichever table it is. */
-const EDITOR = `CASE d."kind" WHEN 'article' THEN a."createdById" WHEN 'claim' THEN c."authorId" ELSE s."addedById" END`;
-const CREATED = `CASE d."kind" WHEN 'article' THEN a."createdAt" WHEN 'claim' THEN c."createdAt" ELSE s."createdAt" END`;
-const JOINS = `JOIN "Article" a ON a."id" = d."articleId"
-  LEFT JOIN "Claim" c ON c."id" = d."claimId"
-  LEFT JOIN "Source" s ON d."kind" = 'source' AND s."id" = d."ref"`;
-const COLUMNS = `d."kind" AS "kind", d."ref" AS "ref", d."articleId" AS "articleId", d."claimId" AS "claimId",
-  a."title" AS "articleTitle", d."title" AS "title", c."status" AS "status", c."reviewState" AS "reviewState",
-  ${EDITOR} AS "editorId", ${CREATED} AS "createdAt"`;
-
-/** Positional parameters as each driver writes them. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return provider === "postgresql" ? `$${this.values.length}` : "?";
-  }
-}
-
-/** Filters that read the article, claim or source row (the kind filter reads search_document alone). */
-function needsJoins(input: SearchQueryInput): boolean {
-  return Boolean(input.status || input.review || input.editor || input.outlet || input.from || input.to);
-}
-
-function filterSql(input: SearchQueryInput, userId: string, params: Params): string {
-  // Deleted claims and their sources are marked by the triggers: no Claim read needed to skip them.
-  const where = [`d."deleted" = 0`];
-  if (input.kind) where.push(`d."kind" = ${params.add(input.kind)}`);
-  if (input.status) where.push(`d."kind" <> 'article' AND c."status" = ${params.add(input.status)}`);
-  if (input.review) where.push(`d."kind" <> 'article' AND c."reviewState" = ${params.add(input.review)}`);
-  if (input.editor) where.push(`${EDITOR} = ${params.add(input.editor === "me" ? userId : input.editor)}`);
-  if (input.outlet) where.push(`a."outlet" = ${params.add(input.outlet)}`);
-  if (input.from) where.push(`${CREATED} >= ${params.add(dateParam(`${input.from}T00:00:00.000Z`))}`);
-  if (input.to) {
-    const next = new Date(Date.parse(`${input.to}T00:00:00.000Z`) + 86_400_000).toISOString();
-    where.push(`${CREATED} < ${params.add(dateParam(next))}`);
-  }
-  return where.join(" AND ");
-}
-
-/** SQLite keeps Prisma's DateTime as ISO text with "+00:00" (the adapter's format): compare like with like. */
-function dateParam(iso: string): unknown {
-  return provider === "postgresql" ? new Date(iso) : iso.replace("Z", "+00:00");
-}
-
-function sqliteSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number) {
+async function sqliteSearch(
+  query: ParsedQuery,
+  input: SearchQueryInput,
+  userId: string,
+  offset: number,
+): Promise<{ rows: Row[]; broad: boolean }> {
   const params = new Params();
   const match = toFtsMatch(query);
   const inner = params.add(match);
   const filters = filterSql(input, userId, params);
+  const cap = params.add(RANKED_MATCHES + 1);
   const limit = params.add(SEARCH_PAGE_SIZE + 1);
   const skip = params.add(offset);
   const outer = params.add(match);
-  // Ranking reads every match: the inner query touches only the index and search_document (the
-  // other tables only when a filter needs them); the page's 21 rows are then joined, and their
-  // snippets made (SQLite computes a row's columns before sorting, so snippet() waits for the page).
-  // bm25's weights: title, body, extra; lower is better.
-  const sql = `WITH page AS (
+  // FTS5 walks a word's matches newest first (rowid order) and stops at the cap; bm25 (weights:
+  // title, body, extra; lower is better) is computed for those rows only. The inner query touches
+  // only the index and search_document (whose rows carry the filters' facets); the page's 21 rows
+  // are then joined and their snippets made. CROSS JOIN keeps that order: left to choose, SQLite
+  // may walk every match of the outer MATCH and probe the page for each (0.1 s for a common word).
+  const sql = `WITH recent AS MATERIALIZED (
       SELECT d."id" AS "docId", bm25("search_fts", 4.0, 1.0, 0.5) AS "rank"
       FROM "search_fts" JOIN "search_document" d ON d."id" = "search_fts".rowid
-      ${needsJoins(input) ? JOINS : ""}
       WHERE "search_fts" MATCH ${inner} AND ${filters}
-      ORDER BY "rank", d."id"
+      ORDER BY "search_fts".rowid DESC
+      LIMIT ${cap}
+    ),
+    page AS (
+      SELECT "docId", "rank" FROM (SELECT * FROM recent ORDER BY "docId" DESC LIMIT ${RANKED_MATCHES})
+      ORDER BY "rank", "docId"
       LIMIT ${limit} OFFSET ${skip}
     )
-    SELECT ${COLUMNS}, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet"
-    FROM page JOIN "search_fts" ON "search_fts".rowid = page."docId"
+    SELECT ${COLUMNS}, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet",
+      (SELECT count(*) FROM recent) AS "matches"
+    FROM page CROSS JOIN "search_fts" ON "search_fts".rowid = page."docId"
     JOIN "search_document" d ON d."id" = page."docId"
     ${JOINS}
     WHERE "search_fts" MATCH ${outer}
     ORDER BY page."rank", page."docId"`;
-  return { sql, params: params.values };
-}
-
-/** A tsquery from the parsed parts: each a parameter of plainto_/phraseto_tsquery, never tsquery syntax. */
-function tsquerySql(query: ParsedQuery, params: Params): string {
-  const parts = [
-    ...query.terms.map((term) => `plainto_tsquery('english', ${params.add(term)})`),
-    ...query.phrases.map((phrase) => `phraseto_tsquery('english', ${params.add(phrase.join(" "))})`),
-    ...query.excluded.map((word) => `!! plainto_tsquery('english', ${params.add(word)})`),
-  ];
-  return parts.join(" && ");
-}
-
-const HEADLINE_OPTIONS = `'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
-
-function postgresSearch(query: ParsedQuery, input: SearchQueryInput, userId: string, offset: number) {
-  const params = new Params();
-  const tsquery = tsquerySql(query, params);
-  const filters = filterSql(input, userId, params);
-  // Ranking reads every match's vector; the other tables are joined for the page's rows only (or
-  // for the filters that need them), and ts_headline reads the page's bounded text.
-  const sql = `WITH q AS (SELECT ${tsquery} AS query),
-    page AS (
-      SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
-      FROM q, "search_document" d
-      ${needsJoins(input) ? JOINS : ""}
-      WHERE d."vector" @@ q.query AND ${filters}
-      ORDER BY "rank" DESC, d."id"
-      LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}
-    )
-    SELECT ${COLUMNS}, ts_headline('english',
-        left(coalesce(nullif(concat_ws(' … ', nullif(d."body", ''), nullif(d."extra", '')), ''), d."title"), 20000),
-        q.query, ${HEADLINE_OPTIONS}) AS "snippet"
-    FROM page JOIN "search_document" d ON d."id" = page."docId"
-    ${JOINS}, q
-    ORDER BY page."rank" DESC, page."docId"`;
-  return { sql, params: params.values };
+  const rows = await db.$queryRawUnsafe<Array<Row & { matches: number | bigint }>>(sql, ...params.values);
+  return { rows, broad: rows.length > 0 && Number(rows[0]!.matches) > RANKED_MATCHES };
 }
 
 /** The most recent items the filters keep (the page of an empty query). */
-function recentSql(input: SearchQueryInput, userId: string, offset: number) {
+function recentItems(input: SearchQueryInput, userId: string, offset: number): Promise<Row[]> {
   const params = new Params();
   const filters = filterSql(input, userId, params);
   const excerpt = provider === "postgresql" ? `left(d."body", 200)` : `substr(d."body", 1, 200)`;
@@ -183,8 +100,10 @@ function recentSql(input: SearchQueryInput, userId: string, offset: number) {
     WHERE ${filters}
     ORDER BY d."id" DESC
     LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}`;
-  return { sql, params: params.values };
+  return db.$queryRawUnsafe<Row[]>(sql, ...params.values);
 }
+
+const BROAD_NOTICE = `More than ${RANKED_MATCHES.toLocaleString("en")} items match: these are the best of the ${RANKED_MATCHES.toLocaleString("en")} most recent. Add a word, a phrase or a filter to search further back.`;
 
 export async function search(input: SearchQueryInput, userId: string): Promise<SearchPage> {
   const query = parseQuery(input.q);
@@ -193,12 +112,12 @@ export async function search(input: SearchQueryInput, userId: string): Promise<S
   let notice: string | null = query.truncated ? "Only the first 500 characters of the query were searched." : null;
   if (!matched && input.q.trim())
     notice = "Type at least one word to search for (a word, or a phrase in quotes). These are the most recent items.";
-  const { sql, params } = !matched
-    ? recentSql(input, userId, offset)
+  const { rows, broad } = !matched
+    ? { rows: await recentItems(input, userId, offset), broad: false }
     : provider === "postgresql"
-      ? postgresSearch(query, input, userId, offset)
-      : sqliteSearch(query, input, userId, offset);
-  const rows = await db.$queryRawUnsafe<Row[]>(sql, ...params);
+      ? await postgresSearch(query, input, userId, offset)
+      : await sqliteSearch(query, input, userId, offset);
+  if (broad) notice = [notice, BROAD_NOTICE].filter(Boolean).join(" ");
   const page = rows.slice(0, SEARCH_PAGE_SIZE);
   const names = await editorNames(page.map((row) => row.editorId));
   return {
