@@ -64,6 +64,27 @@ describe("library", () => {
     void charlie;
   });
 
+  it("keeps the title and outlet orders when an article is renamed or moves outlet", async () => {
+    const bravo = await article("Bravo");
+    await article("Charlie");
+    expect(await titles({ sort: "title" })).toEqual(["Bravo", "Charlie"]);
+    await db.article.update({ where: { id: bravo.id }, data: { title: "Delta" } });
+    expect(await titles({ sort: "title" })).toEqual(["Charlie", "Delta"]);
+
+    // Across outlets: the other outlet's name sorts first, articles without one last.
+    const other = `Aardvark ${outlet}`;
+    const echo = await createArticle(db, erin.id, { title: `Echo ${outlet}`, paragraphs: SENTENCES });
+    await db.article.update({ where: { id: echo.id }, data: { outlet: null } });
+    const byOutlet = async () =>
+      (await listLibrary(libraryQuerySchema.parse({ sort: "outlet", addedBy: "me" }), erin.id)).articles
+        .map((a) => a.title)
+        .filter((title) => ["Charlie", "Delta", `Echo ${outlet}`].includes(title));
+    expect((await byOutlet()).at(-1)).toBe(`Echo ${outlet}`);
+    await db.article.update({ where: { id: echo.id }, data: { outlet: other } });
+    // Within one outlet, the newest first.
+    expect(await byOutlet()).toEqual([`Echo ${outlet}`, "Charlie", "Delta"]);
+  });
+
   it("filters by who added it and by claims awaiting review", async () => {
     const mine = await article("Mine");
     await article("Theirs", sam);

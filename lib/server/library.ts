@@ -36,8 +36,9 @@ const provider = serverConfig().database.provider;
 
 const ORDER: Record<LibraryQuery["sort"], string> = {
   newest: `a."createdAt" DESC, a."id" DESC`,
-  title: `lower(a."title"), a."id"`,
-  outlet: `CASE WHEN a."outlet" IS NULL THEN 1 ELSE 0 END, lower(a."outlet"), a."createdAt" DESC, a."id"`,
+  // These read the counts table's copies of the title and outlet, in its indexes' exact expressions.
+  title: `lower(k."title"), k."articleId"`,
+  outlet: `CASE WHEN k."outlet" IS NULL THEN 1 ELSE 0 END, lower(k."outlet"), k."createdAt" DESC, k."articleId"`,
   claims: `k."claims" DESC, k."createdAt" DESC, k."articleId"`,
   // Articles with claims, the least signed off first; those without claims last.
   progress: `CASE WHEN k."claims" = 0 THEN 1 ELSE 0 END, (1.0 * k."signedOff") / (CASE WHEN k."claims" = 0 THEN 1 ELSE k."claims" END), k."claims" DESC, k."articleId"`,
@@ -50,12 +51,12 @@ export async function listLibrary(query: LibraryQuery, userId: string): Promise<
     return provider === "postgresql" ? `$${values.length}` : "?";
   };
   const where: string[] = [];
-  const byCounts = query.sort === "claims" || query.sort === "progress";
+  const byCounts = query.sort !== "newest";
   if (query.outlet) where.push(`a."outlet" = ${param(query.outlet)}`);
   if (query.addedBy) where.push(`a."createdById" = ${param(query.addedBy === "me" ? userId : query.addedBy)}`);
   if (query.awaiting) where.push(`k."awaiting" > 0`);
   const offset = Number(query.cursor ?? 0);
-  // Orders on counts read the counts table first, joining Article only when a filter needs it.
+  // Every order but the newest reads the counts table first, joining Article only when a filter needs it.
   const from = byCounts
     ? `"search_article_counts" k${where.some((clause) => clause.startsWith("a.")) ? ` JOIN "Article" a ON a."id" = k."articleId"` : ""}`
     : `"Article" a${query.awaiting ? ` JOIN "search_article_counts" k ON k."articleId" = a."id"` : ""}`;

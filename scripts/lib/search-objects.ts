@@ -31,6 +31,13 @@ const TRIGGERS = [
   "search_counts_claim_ai",
   "search_counts_claim_ad",
   "search_counts_claim_au",
+  "search_counts_sort_keys",
+  "search_counts_article_au",
+  // The search rows' facets (prisma/migrations/20261203070000_search_facets).
+  "search_document_facets",
+  "search_facets_claim_au",
+  "search_facets_article_au",
+  "search_facets_source_au",
 ];
 
 export const SEARCH_OBJECTS: Record<DatabaseProvider, { tables: string[]; triggers: string[] }> = {
