@@ -47,8 +47,11 @@ function pgProgram(bin: string, program: string, args: string[]): void {
   }
 }
 
-/** Starts (initialising first when new) the cluster in `dir` on `port`; resolves once it accepts connections. */
-export async function startCluster(dir: string, port: number): Promise<Cluster> {
+/**
+ * Starts (initialising first when new) the cluster in `dir` on `port`; resolves once it accepts
+ * connections. `settings` are server parameters for this start (`-c name=value`).
+ */
+export async function startCluster(dir: string, port: number, settings: Record<string, string> = {}): Promise<Cluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL is not installed. Install it with: apt-get install -y postgresql");
   const adminUrl = `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`;
@@ -67,14 +70,23 @@ export async function startCluster(dir: string, port: number): Promise<Cluster> 
     fs.writeFileSync(passwordFile, SUPERUSER_PASSWORD, { mode: 0o644 });
     try {
       // Passwords over TCP, as a production server would ask: a wrong one must fail.
-      pgProgram(bin, "initdb", ["-D", dir, "-U", SUPERUSER, `--pwfile=${passwordFile}`, "--auth=scram-sha-256",
-        "--encoding=UTF8", "--locale=C.UTF-8"]);
+      pgProgram(bin, "initdb", [
+        "-D",
+        dir,
+        "-U",
+        SUPERUSER,
+        `--pwfile=${passwordFile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+      ]);
     } finally {
       fs.rmSync(passwordFile, { force: true });
     }
   }
   if (await portTaken(port)) throw new Error(`Port ${port} is taken by another program: choose another port.`);
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off`;
+  const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`);
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off${extra.join("")}`;
   pgProgram(bin, "pg_ctl", ["-D", dir, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
   return cluster;
 }
@@ -101,7 +113,9 @@ export async function createDatabase(
     const role = quoteIdent(owner);
     const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [owner]);
     const passwordSql = `PASSWORD ${quoteLiteral(password)}`;
-    await client.query(exists.rowCount ? `ALTER ROLE ${role} WITH LOGIN ${passwordSql}` : `CREATE ROLE ${role} LOGIN ${passwordSql}`);
+    await client.query(
+      exists.rowCount ? `ALTER ROLE ${role} WITH LOGIN ${passwordSql}` : `CREATE ROLE ${role} LOGIN ${passwordSql}`,
+    );
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (found.rowCount && options.keep) return;
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
@@ -112,7 +126,9 @@ export async function createDatabase(
 }
 
 export async function dropDatabase(cluster: Pick<Cluster, "adminUrl">, name: string): Promise<void> {
-  await withPostgres(cluster.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withPostgres(cluster.adminUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
 }
 
 async function accepts(url: string): Promise<boolean> {

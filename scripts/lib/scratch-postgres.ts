@@ -11,12 +11,13 @@ import { createDatabase, freePort, postgresBinDir, startCluster } from "./postgr
  */
 export async function withScratchPostgres<T>(
   work: (url: string, another: (name: string) => Promise<string>) => Promise<T> | T,
+  settings: Record<string, string> = {},
 ): Promise<T> {
   ensureDebianPackage("postgresql", () => postgresBinDir() !== null, "Authoring and checking PostgreSQL migrations");
   // The postgres user (the server's, when we are root) must reach the folder: /tmp, not the repo.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factline-scratch-pg-"));
   fs.chmodSync(dir, 0o755);
-  const cluster = await startCluster(path.join(dir, "data"), await freePort(55400));
+  const cluster = await startCluster(path.join(dir, "data"), await freePort(55400), settings);
   try {
     return await work(await createDatabase(cluster, "scratch"), (name) => createDatabase(cluster, name));
   } finally {
