@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { db, writeTransaction } from "@/lib/server/db";
 
@@ -39,5 +40,34 @@ describe("operations and transactions on the adapter's single SQLite connection"
       db.user.findUnique({ where: { email: "uncommitted@test" }, select: { id: true } }),
     );
     expect(seen).toBeNull();
+  });
+
+  it("runs a transaction again when another process began writing after it read (SQLite answers busy at once)", async () => {
+    // Another process on the same file (a script, a second connection): it takes the write lock
+    // after our transaction has read, so our first write cannot wait for it and is refused.
+    const other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""));
+    try {
+      let attempt = 0;
+      await writeTransaction(async (tx) => {
+        attempt += 1;
+        if (attempt > 1 && other.inTransaction) other.exec("COMMIT");
+        await tx.user.findMany({ select: { id: true }, take: 1 });
+        if (attempt === 1) {
+          other.exec("BEGIN IMMEDIATE");
+          other
+            .prepare(
+              `INSERT INTO "User" ("id", "email", "name", "passwordHash", "updatedAt") VALUES ('other-writer', 'other@test', 'Other', 'x', '2026-01-01')`,
+            )
+            .run();
+        }
+        await tx.user.create(user("after-busy@test"));
+      });
+      expect(attempt).toBe(2);
+      const emails = (await db.user.findMany({ select: { email: true } })).map((u) => u.email);
+      expect(emails).toEqual(expect.arrayContaining(["after-busy@test", "other@test"]));
+    } finally {
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+    }
   });
 });

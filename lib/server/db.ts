@@ -100,12 +100,24 @@ export async function withBusyRetry<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The SQLite code behind a Prisma error, when the driver adapter gave one. SQLite refuses at once
+ * (no busy wait: waiting could deadlock) a transaction that read and then writes while another
+ * connection holds the write lock; Prisma reports that SQLITE_BUSY as P1008 "Operation has timed
+ * out", with the driver's code in its meta.
+ */
+function adapterCode(error: object): string {
+  const meta = "meta" in error ? (error.meta as { driverAdapterError?: { cause?: { originalCode?: unknown } } }) : null;
+  return String(meta?.driverAdapterError?.cause?.originalCode ?? "");
+}
+
 function isTransient(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const code = "code" in error ? String(error.code) : "";
   const message = "message" in error ? String(error.message) : "";
   return (
     code.startsWith("SQLITE_BUSY") ||
+    adapterCode(error).startsWith("SQLITE_BUSY") ||
     /database is locked/i.test(message) ||
     // PostgreSQL serialization_failure / deadlock_detected, as the adapter or Prisma (P2034) reports them.
     code === "40001" ||
