@@ -245,6 +245,10 @@ describe("search filters and broad queries", () => {
     expect(broad.notice).toMatch(/More than 1,000 items match: these are the best of the 1,000 most recent/);
     expect(broad.results).toHaveLength(20);
     expect(broad.results.map((hit) => hit.articleId)).not.toContain(oldest.id);
+    // The mentions rank alike: the newest comes first.
+    expect(broad.results[0]!.snippet.map((segment) => segment.text).join("")).toContain(
+      `Mention ${RANKED_MATCHES + 4} of`,
+    );
     const narrowed = await find({ q: tag, kind: "article" });
     expect(narrowed.notice).toBeNull();
     // The word in its title and its text: the best of the three articles with it in their titles.

@@ -85,7 +85,7 @@ export async function postgresSearch(
       SELECT d."id" AS "docId", ts_rank(d."vector", q.query) AS "rank"
       FROM q, "search_document" d
       WHERE d."id" = ANY (string_to_array(${ranked}, ',')::bigint[])
-      ORDER BY "rank" DESC, d."id"
+      ORDER BY "rank" DESC, d."id" DESC
       LIMIT ${params.add(SEARCH_PAGE_SIZE + 1)} OFFSET ${params.add(offset)}
     )
     SELECT ${COLUMNS}, ts_headline('english',
@@ -93,7 +93,7 @@ export async function postgresSearch(
         q.query, ${HEADLINE_OPTIONS}) AS "snippet"
     FROM page JOIN "search_document" d ON d."id" = page."docId"
     ${JOINS}, q
-    ORDER BY page."rank" DESC, page."docId"`,
+    ORDER BY page."rank" DESC, page."docId" DESC`,
     ...params.values,
   );
   return { rows, broad: ids.length > RANKED_MATCHES };

@@ -76,7 +76,7 @@ async function sqliteSearch(
     ),
     page AS (
       SELECT "docId", "rank" FROM (SELECT * FROM recent ORDER BY "docId" DESC LIMIT ${RANKED_MATCHES})
-      ORDER BY "rank", "docId"
+      ORDER BY "rank", "docId" DESC
       LIMIT ${limit} OFFSET ${skip}
     )
     SELECT ${COLUMNS}, snippet("search_fts", -1, char(57344), char(57345), '…', 24) AS "snippet",
@@ -85,7 +85,7 @@ async function sqliteSearch(
     JOIN "search_document" d ON d."id" = page."docId"
     ${JOINS}
     WHERE "search_fts" MATCH ${outer}
-    ORDER BY page."rank", page."docId"`;
+    ORDER BY page."rank", page."docId" DESC`;
   const rows = await db.$queryRawUnsafe<Array<Row & { matches: number | bigint }>>(sql, ...params.values);
   return { rows, broad: rows.length > 0 && Number(rows[0]!.matches) > RANKED_MATCHES };
 }
