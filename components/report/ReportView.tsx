@@ -1,17 +1,14 @@
-import {
-  UNCONFIRMED_EXPLANATION,
-  claimReviewOmission,
-  describeReview,
-  type Report,
-  type ReportClaim,
-} from "@/lib/report/model";
+import { UNCONFIRMED_EXPLANATION, claimReviewOmission, describeReview } from "@/lib/report/model";
+import type { Report, ReportClaim } from "@/lib/report/types";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { UNCHECKED_TITLE } from "@/lib/report/unchecked";
 
 /** The verification report as a page: the same Report object every export renders. */
 export function ReportView({ report }: { report: Report }) {
   const { article, summary } = report;
-  const byline = [article.outlet, article.author && `by ${article.author}`, formatDate(article.publishedAt)].filter(Boolean);
+  const byline = [article.outlet, article.author && `by ${article.author}`, formatDate(article.publishedAt)].filter(
+    Boolean,
+  );
   return (
     <article className="report" aria-labelledby="report-title">
       <header>
@@ -28,7 +25,8 @@ export function ReportView({ report }: { report: Report }) {
         </p>
         <p className="muted">
           {article.revision > 1 && <>Covers revision {article.revision} of the article · </>}
-          Prepared by {report.organization} · generated <time dateTime={report.generatedAt}>{formatDateTime(report.generatedAt)}</time>
+          Prepared by {report.organization} · generated{" "}
+          <time dateTime={report.generatedAt}>{formatDateTime(report.generatedAt)}</time>
         </p>
       </header>
 
@@ -155,7 +153,9 @@ function ReportClaimItem({ claim }: { claim: ReportClaim }) {
         <mark>{claim.passage}</mark>
         <span className="muted">{claim.context.after}</span>
       </blockquote>
-      {claim.placement.status === "orphaned" && <p className="muted">Not found in the current text: {claim.placement.reason}</p>}
+      {claim.placement.status === "orphaned" && (
+        <p className="muted">Not found in the current text: {claim.placement.reason}</p>
+      )}
       {claim.placement.status === "needs_confirmation" && (
         <p className="muted">
           The text changed in revision {claim.placement.revision}; not confirmed yet. The article now reads: “

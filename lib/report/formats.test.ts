@@ -10,7 +10,7 @@ import {
   slugify,
   type ReportFormat,
 } from "./formats";
-import type { Report } from "./model";
+import type { Report } from "./types";
 import { parseCsv } from "./testing/csv";
 import { TRICKY_NOTE, TRICKY_PASSAGE, emptyReport, fixtureReport } from "./testing/fixture";
 import { readPdf, squeeze } from "./testing/pdf-text";

@@ -1,5 +1,5 @@
 import { LD_JSON } from "@/lib/claims/web-annotation";
-import type { Report } from "./model";
+import type { Report } from "./types";
 import { renderClaimReview } from "./render-claimreview";
 import { renderCsv } from "./render-csv";
 import { renderJson } from "./render-json";

@@ -1,13 +1,21 @@
 import { describeEvent } from "@/lib/claims/history";
 import { markedAnchor } from "@/lib/claims/reanchor";
-import type { AnchorView } from "@/lib/claims/types";
 import { placeClaims, type Placed } from "@/lib/claims/placement";
-import { REVIEW_STATE_LABELS, reviewLine, type ReviewState, type ReviewView } from "@/lib/claims/review";
+import { REVIEW_STATE_LABELS, reviewLine, type ReviewView } from "@/lib/claims/review";
 import { formatDate } from "@/lib/format";
 import { BEST_RATING, STATUSES, STATUS_INFO, WORST_RATING, type ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef } from "@/lib/claims/types";
-import { passageContext, storedContext, type PassageContext } from "./context";
-import type { ReportUnchecked } from "./unchecked";
+import { passageContext, storedContext } from "./context";
+import type {
+  Report,
+  ReportChange,
+  ReportClaim,
+  ReportInput,
+  ReportPerson,
+  ReportReview,
+  ReportScope,
+  ReportSummary,
+} from "./types";
 
 /**
  * The verification report as plain, JSON-serialisable data: the page shows it and every renderer
@@ -17,195 +25,9 @@ import type { ReportUnchecked } from "./unchecked";
 
 export const NO_CLAIMS_MESSAGE = "No claims have been marked in this article.";
 
-export type ReportScope =
-  { kind: "everyone" } | { kind: "mine"; editorName: string } | { kind: "editor"; editorName: string };
-
-export interface ReportInput {
-  article: {
-    id: string;
-    title: string;
-    outlet: string | null;
-    author: string | null;
-    url: string | null;
-    publishedAt: Date | string | null;
-    /** The article's plain text, which claims anchor to. */
-    text: string;
-    /** The revision the text is (1 when the article never changed). */
-    revision?: number;
-  };
-  /** The claims in scope: the route filters them ("Mine", one editor) before calling buildReport. */
-  claims: ClaimView[];
-  scope: ReportScope;
-  generatedAt: Date;
-  /** Public origin of Factline (no trailing slash needed), for links back to the article and claims. */
-  baseUrl: string;
-  /** Who publishes the fact-check: the ClaimReview author, named in the report's header. */
-  organization: string;
-}
-
 /** Said above the claims that need confirmation, in every format that lists them. */
 export const UNCONFIRMED_EXPLANATION =
   "The article changed in or around these passages in a later revision, and no editor has confirmed yet where they belong now. Each shows the passage as quoted and what the article reads there now.";
-
-export interface Report {
-  article: ReportArticle;
-  scope: { kind: ReportScope["kind"]; editorName: string | null; label: string };
-  /** ISO date-time. */
-  generatedAt: string;
-  organization: string;
-  baseUrl: string;
-  summary: ReportSummary;
-  /** Claims found in the article's current text, in reading order. */
-  claims: ReportClaim[];
-  /**
-   * Claims found only approximately after the last revision, not yet confirmed by a person:
-   * listed apart, in reading order, never printed as if placed.
-   */
-  unconfirmed: ReportClaim[];
-  /** Claims that could no longer be found in the text: listed apart, never dropped. */
-  orphaned: ReportClaim[];
-  /** NO_CLAIMS_MESSAGE when the report has no claims at all, else null. */
-  emptyMessage: string | null;
-  /** "Check-worthy sentences not checked", when asked for (`?unchecked=1`; lib/report/unchecked.ts). */
-  unchecked?: ReportUnchecked;
-}
-
-export interface ReportArticle {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  /** ISO date-time, or null when unknown. */
-  publishedAt: string | null;
-  /** The article in Factline. */
-  link: string;
-  /** The revision of the text the report covers. */
-  revision: number;
-}
-
-export interface ReportSummary {
-  totalClaims: number;
-  /** Every status in STATUSES order, zeros included, so tables and columns are stable. */
-  byStatus: { status: ClaimStatus; label: string; count: number }[];
-  /** Claims with a verdict (anything but Unverified). */
-  ratedClaims: number;
-  /** Rated claims a second editor signed off: the only ones the ClaimReview export publishes. */
-  signedOffClaims: number;
-  awaitingReviewClaims: number;
-  returnedClaims: number;
-  verifiedClaims: number;
-  /** verifiedClaims / totalClaims (orphans count), or null when there are no claims. */
-  verifiedShare: number | null;
-  orphanedClaims: number;
-  /** Claims awaiting confirmation after the last revision. */
-  unconfirmedClaims: number;
-  /** Everyone who marked a claim, added a source or changed a claim in scope, by name. */
-  editors: ReportPerson[];
-  /** Distinct source URLs across all claims. */
-  sourcesCited: number;
-  /** Source entries across all claims (one URL cited by two claims counts twice). */
-  citations: number;
-  /** The most recent change to any claim in scope, or null when there are none. */
-  lastChange: ReportChange | null;
-}
-
-export interface ReportPerson {
-  id: string;
-  name: string;
-}
-
-export interface ReportChange {
-  /** ISO date-time. */
-  at: string;
-  by: string;
-  /** What happened, as the claim's history says it after the name: "changed the status from …". */
-  description: string;
-}
-
-/** The second editor's review of a claim (lib/claims/review.ts). */
-export interface ReportReview {
-  state: ReviewState;
-  /** "Signed off", "Awaiting review", "Returned" or "No verdict yet". */
-  label: string;
-  /** Who signed it off or returned it; null otherwise. */
-  reviewer: ReportPerson | null;
-  /** ISO date-time the state began, or null. */
-  at: string | null;
-  comment: string | null;
-}
-
-export interface ReportRating {
-  value: number;
-  best: number;
-  worst: number;
-  /** The verdict in words ("True", "Misleading"), as ClaimReview's alternateName. */
-  alternateName: string;
-}
-
-export interface ReportSource {
-  id: string;
-  url: string;
-  title: string;
-  publisher: string | null;
-  excerpt: string | null;
-  addedBy: ReportPerson;
-  /** ISO date-time. */
-  addedAt: string;
-}
-
-export type ReportPlacement =
-  | {
-      status: "anchored";
-      start: number;
-      end: number;
-      /** The article's wording there now, when an edit changed it since the claim was marked; else null. */
-      currentText: string | null;
-    }
-  | {
-      status: "needs_confirmation";
-      start: number;
-      end: number;
-      /** The article's wording where the engine found the claim after the revision. */
-      currentText: string;
-      /** The revision whose change made it uncertain. */
-      revision: number;
-    }
-  | { status: "orphaned"; reason: string };
-
-export interface ReportClaim {
-  id: string;
-  /** 1-based, across claims then orphans: what disagreements and readers refer to. */
-  number: number;
-  /** The claim on the report page in Factline, which shows it with its verdict and sources. */
-  link: string;
-  /** The passage as the editor quoted it. */
-  passage: string;
-  /** Text around the passage: from the article for placed claims, from the stored quote for orphans. */
-  context: PassageContext;
-  placement: ReportPlacement;
-  status: ClaimStatus;
-  statusLabel: string;
-  statusDescription: string;
-  /** Null while Unverified. */
-  rating: ReportRating | null;
-  review: ReportReview;
-  note: string;
-  editor: ReportPerson;
-  /** ISO date-times. */
-  createdAt: string;
-  updatedAt: string;
-  lastChange: ReportChange;
-  sources: ReportSource[];
-  /** Other editors' claims in this report on the same passage with another verdict. */
-  disagreements: { claimId: string; number: number; editor: string; statusLabel: string }[];
-  /** The stored W3C selectors and version, so the Web Annotation export matches the API's. */
-  selectors: { position: { start: number; end: number }; quote: { exact: string; prefix: string; suffix: string } };
-  /** The revision the selectors are in, and where the claim stands in the current one. */
-  revision: number;
-  anchor: AnchorView;
-  version: number;
-}
 
 export function buildReport(input: ReportInput): Report {
   const { article, scope } = input;
@@ -243,13 +65,13 @@ export function buildReport(input: ReportInput): Report {
               revision: anchors.get(claim.id)?.revision ?? article.revision ?? 1,
             }
           : claim.anchor.status === "anchored"
-          ? {
-              status: "anchored",
-              start: claim.anchor.start,
-              end: claim.anchor.end,
-              currentText: currentTextIfChanged(article.text, claim.anchor, claim.quote.exact),
-            }
-          : { status: "orphaned", reason: claim.anchor.reason },
+            ? {
+                status: "anchored",
+                start: claim.anchor.start,
+                end: claim.anchor.end,
+                currentText: currentTextIfChanged(article.text, claim.anchor, claim.quote.exact),
+              }
+            : { status: "orphaned", reason: claim.anchor.reason },
       status: claim.status,
       statusLabel: info.label,
       statusDescription: info.description,
@@ -419,7 +241,10 @@ function reportReview(review: ReviewView): ReportReview {
 
 /** The review in words, as every format prints it: "Signed off by Sam Second, 2 Dec 2026", "Returned by …: why". */
 export function describeReview(review: ReportReview): string {
-  return reviewLine({ state: review.state, by: review.reviewer, at: review.at, comment: review.comment }, formatDate) ?? review.label;
+  return (
+    reviewLine({ state: review.state, by: review.reviewer, at: review.at, comment: review.comment }, formatDate) ??
+    review.label
+  );
 }
 
 /**
@@ -431,7 +256,9 @@ export function claimReviewOmission(summary: ReportSummary): string | null {
   if (leftOut <= 0) return null;
   const reasons = [
     summary.awaitingReviewClaims ? `${summary.awaitingReviewClaims} awaiting review` : "",
-    summary.returnedClaims ? `${summary.returnedClaims} returned to ${summary.returnedClaims === 1 ? "its author" : "their authors"}` : "",
+    summary.returnedClaims
+      ? `${summary.returnedClaims} returned to ${summary.returnedClaims === 1 ? "its author" : "their authors"}`
+      : "",
   ].filter(Boolean);
   return (
     `The ClaimReview export leaves out ${leftOut} rated ${leftOut === 1 ? "claim" : "claims"} ` +

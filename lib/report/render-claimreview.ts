@@ -1,6 +1,7 @@
 import { plural } from "@/lib/format";
 import { stringifyJson } from "@/lib/json/script-safe";
-import { claimReviewOmission, type Report, type ReportClaim, type ReportRating } from "./model";
+import { claimReviewOmission } from "./model";
+import type { Report, ReportClaim, ReportRating } from "./types";
 import { isHttpUrl, isoDay } from "./text";
 
 /**

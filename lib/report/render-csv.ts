@@ -1,4 +1,4 @@
-import type { Report, ReportClaim, ReportSource } from "./model";
+import type { Report, ReportClaim, ReportSource } from "./types";
 import { oneLine, spreadsheetDateTime } from "./text";
 
 /**
@@ -33,7 +33,11 @@ export const CSV_COLUMNS = [
 const BOM = "\uFEFF";
 const RECORD_SEPARATOR = "\r\n";
 
-const PLACEMENT_LABEL = { anchored: "In text", needs_confirmation: "Needs confirmation", orphaned: "Orphaned" } as const;
+const PLACEMENT_LABEL = {
+  anchored: "In text",
+  needs_confirmation: "Needs confirmation",
+  orphaned: "Orphaned",
+} as const;
 
 export function renderCsv(report: Report): string {
   const rows: string[][] = [[...CSV_COLUMNS]];

@@ -1,5 +1,5 @@
 import { stringifyJson } from "@/lib/json/script-safe";
-import type { Report } from "./model";
+import type { Report } from "./types";
 
 /** The report object itself, as the page shows it: for scripts and archives. */
 export function renderJson(report: Report): string {

@@ -1,13 +1,7 @@
 import { formatDate, formatDateTime, plural } from "@/lib/format";
 import { blockQuote, escapeInline, escapeLine, link, strong } from "./markdown";
-import {
-  UNCONFIRMED_EXPLANATION,
-  claimReviewOmission,
-  describeReview,
-  type Report,
-  type ReportClaim,
-  type ReportSource,
-} from "./model";
+import { UNCONFIRMED_EXPLANATION, claimReviewOmission, describeReview } from "./model";
+import type { Report, ReportClaim, ReportSource } from "./types";
 import { isHttpUrl, linesOf, oneLine, percent } from "./text";
 import { UNCHECKED_TITLE, type ReportUnchecked } from "./unchecked";
 

@@ -1,14 +1,8 @@
 import PDFDocument from "pdfkit";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import { formatDate, plural } from "@/lib/format";
-import {
-  UNCONFIRMED_EXPLANATION,
-  claimReviewOmission,
-  describeReview,
-  type Report,
-  type ReportClaim,
-  type ReportSource,
-} from "./model";
+import { UNCONFIRMED_EXPLANATION, claimReviewOmission, describeReview } from "./model";
+import type { Report, ReportClaim, ReportSource } from "./types";
 import { fastFont } from "./pdf-fast-text";
 import { PdfFlow, type ParagraphStyle, type Run } from "./pdf-flow";
 import { loadFonts } from "./pdf-fonts";

@@ -1,7 +1,7 @@
 import type { ClaimDetails } from "@/lib/claims/types";
 import { toAnnotationCollection } from "@/lib/claims/web-annotation";
 import { stringifyJson } from "@/lib/json/script-safe";
-import type { Report, ReportClaim } from "./model";
+import type { Report, ReportClaim } from "./types";
 
 /**
  * Every claim in scope as a W3C Web Annotation collection: the same mapping as the annotations
@@ -10,7 +10,9 @@ import type { Report, ReportClaim } from "./model";
  * as the API does, so a client re-anchors them exactly as Factline would.
  */
 export function toW3cCollection(report: Report) {
-  const claims = [...report.claims, ...report.unconfirmed, ...report.orphaned].map((claim) => toClaimView(report, claim));
+  const claims = [...report.claims, ...report.unconfirmed, ...report.orphaned].map((claim) =>
+    toClaimView(report, claim),
+  );
   const scope = report.scope.kind === "everyone" ? "" : ` (${report.scope.label})`;
   // The model has no description for a collection; its label is where a reader looks.
   const empty = report.emptyMessage ? `: ${report.emptyMessage}` : "";

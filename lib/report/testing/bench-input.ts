@@ -2,7 +2,7 @@ import { describeRange } from "@/lib/anchoring";
 import { markedAnchor } from "@/lib/claims/reanchor";
 import { STATUSES } from "@/lib/claims/statuses";
 import type { ClaimView, PersonRef, SourceView } from "@/lib/claims/types";
-import type { ReportInput } from "@/lib/report/model";
+import type { ReportInput } from "@/lib/report/types";
 
 /**
  * A large, deterministic report input for benchmarks: an article of `claimCount` paragraphs with
@@ -89,7 +89,12 @@ export function benchInput(claimCount = 1000, sourcesPerClaim = 3): ReportInput 
         status === "UNVERIFIED"
           ? { state: "none", by: null, at: null, comment: null }
           : index % 2 === 0
-            ? { state: "signed_off", by: EDITORS[(index + 1) % EDITORS.length] as PersonRef, at: updatedAt, comment: null }
+            ? {
+                state: "signed_off",
+                by: EDITORS[(index + 1) % EDITORS.length] as PersonRef,
+                at: updatedAt,
+                comment: null,
+              }
             : { state: "awaiting_review", by: null, at: updatedAt, comment: null },
       note: index % 3 === 0 ? "" : `${sentence(10, 30)}\n${sentence(5, 15)}`,
       version: 2 + sourcesPerClaim,

@@ -3,7 +3,8 @@ import { anchorFromEngine, anchorView } from "@/lib/claims/reanchor";
 import { NO_REVIEW } from "@/lib/claims/review";
 import type { ClaimStatus } from "@/lib/claims/statuses";
 import type { ClaimEventView, ClaimView, PersonRef, SourceView } from "@/lib/claims/types";
-import { buildReport, type Report, type ReportInput } from "../model";
+import { buildReport } from "../model";
+import type { Report, ReportInput } from "../types";
 
 /**
  * A fixed article with four claims for the report tests and golden files: a verified claim with
@@ -149,7 +150,7 @@ export function fixtureClaims(): ClaimView[] {
         state: "returned",
         by: DMITRI,
         at: "2022-02-28T11:00:00.000Z",
-        comment: "Cite the ministry's statement itself, not \"a source said\";\nthen ask again.",
+        comment: 'Cite the ministry\'s statement itself, not "a source said";\nthen ask again.',
       },
       note: "No talks were scheduled in Gomel.",
       createdAt: "2022-02-25T12:00:00.000Z",
