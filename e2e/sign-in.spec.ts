@@ -1,11 +1,13 @@
 import { DEMO_PASSWORD, SAMPLE_ARTICLE } from "@/prisma/demo-data";
 import type { Page } from "@playwright/test";
+import { db } from "./factories";
 import { expect, signIn, test } from "./fixtures";
 
 const demoEditor = { email: "editor@factline.test", password: DEMO_PASSWORD };
 /**
  * The library pages 50 at a time, newest first, and the suite adds many articles: the sample is found the way an
- * editor finds an older article, by searching its title (articles only).
+ * editor finds an older article, by searching its title (articles only). Every e2e article copies the sample's
+ * title (with a suffix), so the search also keeps the demo editor's items: the seeded sample is theirs.
  */
 async function openSampleArticle(page: Page) {
   const header = page.getByRole("search", { name: "Search Factline" });
@@ -13,8 +15,11 @@ async function openSampleArticle(page: Page) {
   await header.getByLabel("Search").press("Enter");
   const form = page.getByRole("search", { name: "Search and filters" });
   await form.getByLabel("Kind").selectOption("article");
+  const seededBy = await db.user.findUniqueOrThrow({ where: { email: demoEditor.email }, select: { id: true } });
+  await form.getByLabel("Editor").selectOption(seededBy.id);
   await form.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/kind=article/);
+  await expect(page).toHaveURL(new RegExp(`editor=${seededBy.id}`));
   const results = page.getByRole("list", { name: "Results" });
   await results.getByRole("link", { name: SAMPLE_ARTICLE.title, exact: true }).first().click();
 }
