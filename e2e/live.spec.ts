@@ -140,13 +140,27 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Until nothing answers on the port any more (the server's own process may outlive its parents a moment). */
-async function waitForStopped(port: number): Promise<void> {
+/**
+ * Until nothing answers on the port any more. The server's own process may outlive its parents:
+ * on SIGTERM it drains open connections (this page's event stream among them), so after a few
+ * seconds the whole group is killed, as a crash would end it.
+ */
+async function waitForStopped(port: number, child: ChildProcess): Promise<void> {
+  const killAt = Date.now() + 5_000;
+  let killed = false;
   for (const until = Date.now() + 30_000; Date.now() < until;) {
     try {
       await fetch(`http://localhost:${port}/login`);
     } catch {
       return;
+    }
+    if (!killed && Date.now() > killAt) {
+      killed = true;
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // The group is gone already.
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -170,7 +184,7 @@ test("after the server restarts mid-session, the page reconnects and shows a cha
     await expect(liveStatus(other).getByText(`Also reading:`)).toHaveCount(0);
 
     await stopServer(server);
-    await waitForStopped(port);
+    await waitForStopped(port, server);
     await expect(liveStatus(other).getByText("Reconnecting…")).toBeVisible();
     // While B's server is down, A (on the other server) marks a claim.
     await selectPassage(page, MINSK);
